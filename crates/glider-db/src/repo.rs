@@ -1,0 +1,16 @@
+//! Repositories: functions over any connection or transaction, returning domain records.
+//! Every query on tenant data is scoped by `workspace_id`.
+
+pub mod accounts;
+pub mod events;
+pub mod projects;
+pub mod settings;
+pub mod states;
+pub mod workspaces;
+
+use crate::DbError;
+
+/// Turns "no row" into `DbError::NotFound`.
+pub(crate) fn found<T>(row: Option<T>) -> Result<T, DbError> {
+    row.ok_or(DbError::NotFound)
+}

@@ -1,0 +1,68 @@
+//! Id newtypes. Every id is a UUIDv7 (time-ordered, so indexes stay append-mostly).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($($(#[$meta:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+        #[serde(transparent)]
+        #[schema(value_type = String, format = Uuid)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A fresh, time-ordered id.
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(value: Uuid) -> Self {
+                Self(value)
+            }
+        }
+
+        impl From<$name> for Uuid {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// A person's account.
+    UserId,
+    /// A signed-in session (browser cookie or token family).
+    SessionId,
+    /// A personal API token.
+    ApiTokenId,
+    /// A workspace (the tenant).
+    WorkspaceId,
+    /// A workspace membership row.
+    WorkspaceMemberId,
+    /// A workspace invitation.
+    InvitationId,
+    /// A project inside a workspace.
+    ProjectId,
+    /// A project membership row.
+    ProjectMemberId,
+    /// A work-item state of a project.
+    StateId,
+    /// A domain event in the outbox.
+    EventId,
+);
