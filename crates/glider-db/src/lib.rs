@@ -24,3 +24,8 @@ pub async fn migrations_applied(db: &Db) -> Result<bool, DbError> {
     use glider_migration::MigratorTrait;
     Ok(glider_migration::Migrator::get_pending_migrations(db.conn()).await?.is_empty())
 }
+
+/// Commits a transaction opened with [`Db::begin_write`].
+pub async fn commit(tx: DatabaseTransaction) -> Result<(), DbError> {
+    Ok(tx.commit().await?)
+}

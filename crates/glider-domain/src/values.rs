@@ -232,6 +232,15 @@ impl Password {
     }
 }
 
+/// An IANA time-zone name such as `Europe/Berlin` or `UTC`.
+pub fn timezone(field: &str, raw: &str) -> Result<String, ValidationError> {
+    let value = raw.trim();
+    match value.parse::<chrono_tz::Tz>() {
+        Ok(zone) => Ok(zone.name().to_owned()),
+        Err(_) => Err(ValidationError::new(field, format!("\"{value}\" is not a valid choice."))),
+    }
+}
+
 fn too_long(field: &str, max: usize) -> ValidationError {
     ValidationError::new(field, format!("Ensure this field has no more than {max} characters."))
 }

@@ -349,3 +349,14 @@ pub async fn delete_invitation(conn: &impl ConnectionTrait, id: InvitationId, no
         .await?;
     Ok(())
 }
+
+/// A live workspace by id.
+pub async fn find_by_id(conn: &impl ConnectionTrait, id: WorkspaceId) -> Result<Workspace, DbError> {
+    found(
+        workspace::Entity::find_by_id(id.0)
+            .filter(workspace::Column::DeletedAt.is_null())
+            .one(conn)
+            .await?,
+    )
+    .map(to_workspace)
+}

@@ -1,0 +1,45 @@
+//! Building outbox events.
+
+use glider_domain::{
+    EventId, ProjectId, UserId, WorkspaceId,
+    model::events::NewEvent,
+};
+use serde_json::{Map, Value, json};
+
+use crate::Ctx;
+
+/// An event about `subject`, stamped with the context's clock.
+pub fn event(
+    ctx: &Ctx,
+    kind: &'static str,
+    actor: Option<UserId>,
+    workspace: Option<WorkspaceId>,
+    project: Option<ProjectId>,
+    subject: uuid::Uuid,
+    payload: Value,
+) -> NewEvent {
+    NewEvent {
+        id: EventId::new(),
+        workspace_id: workspace,
+        project_id: project,
+        actor_id: actor,
+        kind,
+        subject_id: subject,
+        payload,
+        at: ctx.now(),
+    }
+}
+
+/// `{"field": {"old": …, "new": …}}` for every field whose value differs.
+pub fn changes(before: &Value, after: &Value) -> Value {
+    let mut out = Map::new();
+    if let (Value::Object(old), Value::Object(new)) = (before, after) {
+        for (key, new_value) in new {
+            let old_value = old.get(key).unwrap_or(&Value::Null);
+            if old_value != new_value {
+                out.insert(key.clone(), json!({ "old": old_value, "new": new_value }));
+            }
+        }
+    }
+    Value::Object(out)
+}
