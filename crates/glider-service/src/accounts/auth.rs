@@ -126,7 +126,7 @@ pub async fn check_password(ctx: &Ctx, email: &str, password: &str, client: &Cli
     let user_id = credentials.user.id;
     if let Some(until) = credentials.locked_until.filter(|until| *until > now) {
         tracing::warn!(user_id = %user_id, ip = client.ip.as_deref(), %until, "sign-in refused: account locked");
-        return Err(ServiceError::AccountLocked { until });
+        return Err(locked(until, now));
     }
     if !passwords::verify(&credentials.password_hash, &password).await? {
         // A lock that has run out starts the count afresh.
@@ -138,7 +138,7 @@ pub async fn check_password(ctx: &Ctx, email: &str, password: &str, client: &Cli
         tracing::warn!(user_id = %user_id, ip = client.ip.as_deref(), failures, "sign-in failed: wrong password");
         if let Some(until) = locked_until {
             tracing::warn!(user_id = %user_id, %until, "account locked after {failures} failed sign-ins");
-            return Err(ServiceError::AccountLocked { until });
+            return Err(locked(until, now));
         }
         return Err(invalid);
     }
@@ -147,6 +147,13 @@ pub async fn check_password(ctx: &Ctx, email: &str, password: &str, client: &Cli
     }
     repo::record_login_success(ctx.db.conn(), user_id, now).await?;
     Ok(credentials.user)
+}
+
+fn locked(until: DateTime<Utc>, now: DateTime<Utc>) -> ServiceError {
+    ServiceError::AccountLocked {
+        until,
+        retry_after_seconds: (until - now).num_seconds().max(1),
+    }
 }
 
 /// `auth/login/`: access and refresh tokens.

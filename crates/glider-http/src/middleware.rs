@@ -1,0 +1,4 @@
+//! Cross-cutting request handling.
+
+pub mod observe;
+pub mod rate_limit;

@@ -1,0 +1,6 @@
+//! Routes, one module per bounded context.
+
+pub mod accounts;
+pub mod ops;
+pub mod tracker;
+pub mod workspaces;
