@@ -76,9 +76,9 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(cors)
         .layer(CatchPanicLayer::custom(|_| ApiError::internal().into_response()))
+        .layer(from_fn(middleware::observe::observe))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
-        .layer(from_fn(middleware::observe::observe))
         .with_state(state)
 }
 

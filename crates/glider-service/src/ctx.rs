@@ -98,7 +98,10 @@ impl Ctx {
         })
     }
 
+    /// The current time, to the microsecond (what PostgreSQL stores), so both backends return
+    /// the same values.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        self.clock.now()
+        use chrono::SubsecRound;
+        self.clock.now().trunc_subsecs(6)
     }
 }

@@ -7,7 +7,7 @@ use axum::{extract::State, http::StatusCode};
 use chrono::{DateTime, Utc};
 use glider_domain::{WorkspaceRole, model::workspaces::Workspace};
 use glider_service::workspaces;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;

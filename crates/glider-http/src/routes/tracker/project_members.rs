@@ -7,7 +7,7 @@ use axum::{
 };
 use glider_domain::{ProjectId, ProjectMemberId, ProjectRole, model::tracker::ProjectMember};
 use glider_service::tracker::project_members;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;

@@ -1,0 +1,82 @@
+//! `glider serve` and `glider migrate`.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use glider_db::Db;
+use glider_domain::clock::SystemClock;
+use glider_http::AppState;
+use glider_service::Ctx;
+use tracing_subscriber::{EnvFilter, fmt};
+
+use crate::config::Config;
+
+pub fn init_logging(config: &Config, serving: bool) {
+    let filter = EnvFilter::try_from_env("GLIDER_LOG").unwrap_or_else(|_| EnvFilter::new(&config.log));
+    // Admin commands print their result on stdout; their logs go to stderr and stay quiet.
+    let filter = if serving { filter } else { EnvFilter::new("warn") };
+    let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if config.log_format == "pretty" {
+        builder.init();
+    } else {
+        builder.json().flatten_event(true).with_current_span(false).with_span_list(false).init();
+    }
+}
+
+/// Opens the database and applies pending migrations.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    let url = config.database_url()?;
+    let db = Db::connect(&url, config.db_max_connections).await.context("connecting to the database")?;
+    glider_db::migrate(&db).await.context("applying migrations")?;
+    Ok(db)
+}
+
+pub async fn context(config: &Config) -> anyhow::Result<Ctx> {
+    let db = open_database(config).await?;
+    Ctx::new(db, Arc::new(SystemClock), config.service_settings(), config.secret_key.clone()).await
+}
+
+pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
+    let db = open_database(config).await?;
+    db.close().await;
+    println!("migrations applied");
+    Ok(())
+}
+
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let ctx = context(&config).await?;
+    let state = AppState::new(ctx.clone(), config.http_settings());
+    let maintenance = glider_http::spawn_maintenance(&state);
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("listening on {}", config.listen))?;
+    tracing::info!(address = %config.listen, backend = ?ctx.db.backend(), "Glider is listening on http://{}", config.listen);
+    glider_http::serve(listener, glider_http::router(state), shutdown_signal()).await?;
+    maintenance.abort();
+    ctx.db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: draining requests");
+}
