@@ -1,0 +1,11 @@
+//! End-to-end tests through the public surface: HTTP and the CLI, against a real server on
+//! SQLite, or PostgreSQL when `GLIDER_TEST_DATABASE_URL` is set.
+
+mod accounts;
+mod cli;
+mod http;
+mod permissions;
+mod projects;
+mod rate_limits;
+mod story;
+mod workspaces;
