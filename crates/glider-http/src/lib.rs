@@ -19,7 +19,7 @@ use axum::{
     extract::{DefaultBodyLimit, Request},
     http::{HeaderName, HeaderValue, Method, StatusCode, header},
     middleware::{from_fn, from_fn_with_state},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use glider_service::Ctx;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
@@ -106,7 +106,8 @@ async fn fallback(request: Request) -> Response {
             Some(query) => format!("{path}/?{query}"),
             None => format!("{path}/"),
         };
-        return Redirect::permanent(&target).into_response();
+        // Plane (Django's APPEND_SLASH) answers 301 for every method.
+        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response();
     }
     ApiError::new("route_not_found", "Page not found.").with_extra("error", json!("Page not found.")).into_response()
 }

@@ -46,6 +46,23 @@ impl TestApp {
         }
     }
 
+    /// Signs `user` in again (a fresh token session, e.g. after moving the clock).
+    pub async fn sign_in(&self, user: &TestUser) -> TestUser {
+        let response = self
+            .client
+            .post(self.url("/api/v1/auth/login/"))
+            .json(&json!({ "email": user.email, "password": user.password }))
+            .send()
+            .await
+            .expect("login");
+        let body = json_of(response, StatusCode::OK).await;
+        TestUser {
+            access_token: body["access_token"].as_str().expect("access token").to_owned(),
+            refresh_token: body["refresh_token"].as_str().expect("refresh token").to_owned(),
+            ..user.clone()
+        }
+    }
+
     /// A request signed with the user's access token.
     pub fn as_user(&self, user: &TestUser, method: reqwest::Method, path: &str) -> RequestBuilder {
         self.client.request(method, self.url(path)).bearer_auth(&user.access_token)

@@ -187,6 +187,7 @@ async fn expired_api_tokens_stop_working() {
     app.clock.advance(Duration::days(2));
     let expired = app.client.get(app.url("/api/v1/users/me/")).header("X-Api-Key", secret).send().await.unwrap();
     assert_eq!(expired.status(), StatusCode::FORBIDDEN);
+    let ada = app.sign_in(&ada).await;
     let past = (app.clock_now() - Duration::days(1)).to_rfc3339();
     let body = json_of(app.post(&ada, "/api/v1/users/me/api-tokens/", json!({ "expires_at": past })).send().await.unwrap(), StatusCode::BAD_REQUEST).await;
     assert!(body["fields"]["expires_at"].is_array());

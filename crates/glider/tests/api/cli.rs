@@ -88,5 +88,5 @@ fn migrate_and_configuration_errors() {
     assert!(dir.path().join("files").is_dir());
     let bad = Command::new(env!("CARGO_BIN_EXE_glider")).args(["migrate"]).env("GLIDER_API_RATE_LIMIT", "lots").output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("api_rate_limit"));
+    assert!(String::from_utf8_lossy(&bad.stderr).to_lowercase().contains("api_rate_limit"));
 }

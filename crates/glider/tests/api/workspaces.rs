@@ -171,6 +171,7 @@ async fn invitations_can_be_updated_declined_revoked_and_expire() {
 
     let third = json_of(invite("carol@example.com").await.unwrap(), StatusCode::CREATED).await;
     app.clock.advance(chrono::Duration::days(8));
+    let carol = app.sign_in(&carol).await;
     let expired = json_of(app.post(&carol, "/api/v1/invitations/accept/", json!({ "token": third["token"] })).send().await.unwrap(), StatusCode::BAD_REQUEST).await;
     assert_eq!(expired["code"], "invitation_expired");
 }
