@@ -3,8 +3,8 @@
 use std::{str::FromStr, time::Duration};
 
 use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, DbErr, SqlxPostgresConnector, SqlxSqliteConnector, TransactionOptions,
-    TransactionTrait,
+    DatabaseConnection, DatabaseTransaction, DbErr, SqlxPostgresConnector, SqlxSqliteConnector,
+    TransactionOptions, TransactionTrait,
     sqlx::{
         postgres::{PgConnectOptions, PgPoolOptions},
         sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
@@ -37,7 +37,9 @@ pub struct PoolStats {
 impl Db {
     /// Opens `url`: `sqlite://path` (created if missing) or `postgres://…`.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbError> {
-        let connect_error = |e: sea_orm::sqlx::Error| DbError::Other(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())));
+        let connect_error = |e: sea_orm::sqlx::Error| {
+            DbError::Other(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())))
+        };
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url).map_err(connect_error)?;
             let pool = PgPoolOptions::new()

@@ -55,15 +55,24 @@ mod tests {
 
     #[test]
     fn names_the_field_on_both_backends() {
-        let postgres = r#"duplicate key value violates unique constraint "ux_projects__identifier""#;
+        let postgres =
+            r#"duplicate key value violates unique constraint "ux_projects__identifier""#;
         assert_eq!(conflict_field(postgres), "identifier");
         let sqlite = "UNIQUE constraint failed: projects.workspace_id, projects.identifier";
         assert_eq!(conflict_field(sqlite), "identifier");
-        assert_eq!(conflict_field("UNIQUE constraint failed: index 'ux_workspaces__slug'"), "slug");
         assert_eq!(
-            conflict_field("UNIQUE constraint failed: workspace_members.workspace_id, workspace_members.user_id"),
+            conflict_field("UNIQUE constraint failed: index 'ux_workspaces__slug'"),
+            "slug"
+        );
+        assert_eq!(
+            conflict_field(
+                "UNIQUE constraint failed: workspace_members.workspace_id, workspace_members.user_id"
+            ),
             "member"
         );
-        assert_eq!(conflict_field("UNIQUE constraint failed: api_tokens.token_hash"), "token");
+        assert_eq!(
+            conflict_field("UNIQUE constraint failed: api_tokens.token_hash"),
+            "token"
+        );
     }
 }

@@ -22,7 +22,11 @@ pub async fn migrate(db: &Db) -> Result<(), DbError> {
 /// True when no migration is pending (readiness).
 pub async fn migrations_applied(db: &Db) -> Result<bool, DbError> {
     use glider_migration::MigratorTrait;
-    Ok(glider_migration::Migrator::get_pending_migrations(db.conn()).await?.is_empty())
+    Ok(
+        glider_migration::Migrator::get_pending_migrations(db.conn())
+            .await?
+            .is_empty(),
+    )
 }
 
 /// Commits a transaction opened with [`Db::begin_write`].

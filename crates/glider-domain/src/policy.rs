@@ -108,7 +108,8 @@ impl WorkspaceAccess {
     }
 
     pub fn contributor(self) -> Result<WorkspaceContributor, AccessError> {
-        self.at_least(WorkspaceRole::Member).map(WorkspaceContributor)
+        self.at_least(WorkspaceRole::Member)
+            .map(WorkspaceContributor)
     }
 
     pub fn admin(self) -> Result<WorkspaceAdmin, AccessError> {
@@ -120,7 +121,11 @@ impl WorkspaceAccess {
     }
 
     fn at_least(self, role: WorkspaceRole) -> Result<Self, AccessError> {
-        if self.role >= role { Ok(self) } else { Err(AccessError::Denied) }
+        if self.role >= role {
+            Ok(self)
+        } else {
+            Err(AccessError::Denied)
+        }
     }
 }
 
@@ -131,13 +136,19 @@ impl ProjectAccess {
         if self.workspace.role >= WorkspaceRole::Admin {
             return Some(ProjectRole::Admin);
         }
-        self.project_role.map(|role| role.capped_by(self.workspace.role))
+        self.project_role
+            .map(|role| role.capped_by(self.workspace.role))
     }
 
     pub fn viewer(self) -> Result<ProjectViewer, AccessError> {
         let visible = self.effective_role().is_some()
-            || (self.network == ProjectNetwork::Public && self.workspace.role >= WorkspaceRole::Member);
-        if visible { Ok(ProjectViewer(self)) } else { Err(AccessError::NotFound) }
+            || (self.network == ProjectNetwork::Public
+                && self.workspace.role >= WorkspaceRole::Member);
+        if visible {
+            Ok(ProjectViewer(self))
+        } else {
+            Err(AccessError::NotFound)
+        }
     }
 
     pub fn contributor(self) -> Result<ProjectContributor, AccessError> {
@@ -169,7 +180,11 @@ mod tests {
         }
     }
 
-    fn project(role: WorkspaceRole, network: ProjectNetwork, project_role: Option<ProjectRole>) -> ProjectAccess {
+    fn project(
+        role: WorkspaceRole,
+        network: ProjectNetwork,
+        project_role: Option<ProjectRole>,
+    ) -> ProjectAccess {
         ProjectAccess {
             workspace: workspace(role),
             project_id: ProjectId::new(),
@@ -189,7 +204,11 @@ mod tests {
         ];
         for (role, [contribute, admin, own]) in table {
             let access = workspace(role);
-            assert_eq!(access.contributor().is_ok(), contribute, "{role:?} contribute");
+            assert_eq!(
+                access.contributor().is_ok(),
+                contribute,
+                "{role:?} contribute"
+            );
             assert_eq!(access.admin().is_ok(), admin, "{role:?} admin");
             assert_eq!(access.owner().is_ok(), own, "{role:?} own");
         }
@@ -206,7 +225,11 @@ mod tests {
 
     #[test]
     fn workspace_guests_never_write() {
-        let access = project(WorkspaceRole::Guest, ProjectNetwork::Public, Some(ProjectRole::Admin));
+        let access = project(
+            WorkspaceRole::Guest,
+            ProjectNetwork::Public,
+            Some(ProjectRole::Admin),
+        );
         assert!(access.viewer().is_ok());
         assert_eq!(access.contributor().err(), Some(AccessError::Denied));
         let outsider_guest = project(WorkspaceRole::Guest, ProjectNetwork::Public, None);

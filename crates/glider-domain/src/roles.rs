@@ -5,7 +5,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum WorkspaceRole {
     Guest,
@@ -59,7 +71,19 @@ impl WorkspaceRole {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ProjectRole {
     Guest,
@@ -97,11 +121,17 @@ impl ProjectRole {
             },
             _ => None,
         };
-        role.ok_or_else(|| ValidationError::new(field, format!("\"{value}\" is not a valid choice.")))
+        role.ok_or_else(|| {
+            ValidationError::new(field, format!("\"{value}\" is not a valid choice."))
+        })
     }
 
     /// A workspace guest stays a guest in every project, whatever the project row says.
     pub fn capped_by(self, workspace: WorkspaceRole) -> Self {
-        if workspace == WorkspaceRole::Guest { Self::Guest } else { self }
+        if workspace == WorkspaceRole::Guest {
+            Self::Guest
+        } else {
+            self
+        }
     }
 }

@@ -49,10 +49,44 @@ pub struct Slug(String);
 
 /// Words that name routes or product areas, so a workspace may not take them.
 const RESERVED_SLUGS: &[&str] = &[
-    "404", "accounts", "admin", "api", "app", "assets", "auth", "create-workspace", "docs", "god-mode",
-    "graphql", "health", "help", "installations", "invitations", "login", "logout", "me", "metrics", "new",
-    "onboarding", "password", "profile", "projects", "ready", "register", "settings", "sign-in", "sign-up",
-    "signin", "signup", "spaces", "static", "status", "users", "workspaces", "ws", "www",
+    "404",
+    "accounts",
+    "admin",
+    "api",
+    "app",
+    "assets",
+    "auth",
+    "create-workspace",
+    "docs",
+    "god-mode",
+    "graphql",
+    "health",
+    "help",
+    "installations",
+    "invitations",
+    "login",
+    "logout",
+    "me",
+    "metrics",
+    "new",
+    "onboarding",
+    "password",
+    "profile",
+    "projects",
+    "ready",
+    "register",
+    "settings",
+    "sign-in",
+    "sign-up",
+    "signin",
+    "signup",
+    "spaces",
+    "static",
+    "status",
+    "users",
+    "workspaces",
+    "ws",
+    "www",
 ];
 
 impl Slug {
@@ -80,7 +114,10 @@ impl Slug {
             ));
         }
         if RESERVED_SLUGS.contains(&value) {
-            return Err(ValidationError::new(field, format!("\"{value}\" is reserved; choose another slug.")));
+            return Err(ValidationError::new(
+                field,
+                format!("\"{value}\" is reserved; choose another slug."),
+            ));
         }
         Ok(Self(value.to_owned()))
     }
@@ -105,7 +142,10 @@ impl Name {
             return Err(too_long(field, max_len));
         }
         if value.chars().any(char::is_control) {
-            return Err(ValidationError::new(field, "Control characters are not allowed."));
+            return Err(ValidationError::new(
+                field,
+                "Control characters are not allowed.",
+            ));
         }
         Ok(Self(value.to_owned()))
     }
@@ -129,15 +169,18 @@ pub fn bounded_text(field: &str, raw: &str, max_len: usize) -> Result<String, Va
 
 /// Characters Plane refuses in project names and identifiers.
 const PROJECT_FORBIDDEN: &[char] = &[
-    '&', '+', ',', ':', ';', '$', '^', '}', '{', '*', '=', '?', '@', '#', '|', '\'', '<', '>', '.', '(', ')', '%',
-    '!', '-',
+    '&', '+', ',', ':', ';', '$', '^', '}', '{', '*', '=', '?', '@', '#', '|', '\'', '<', '>', '.',
+    '(', ')', '%', '!', '-',
 ];
 
 /// A project name under Plane's rules.
 pub fn project_name(field: &str, raw: &str) -> Result<Name, ValidationError> {
     let name = Name::parse(field, raw, 255)?;
     if name.as_str().contains(PROJECT_FORBIDDEN) {
-        return Err(ValidationError::new(field, "Project name cannot contain special characters."));
+        return Err(ValidationError::new(
+            field,
+            "Project name cannot contain special characters.",
+        ));
     }
     Ok(name)
 }
@@ -160,7 +203,10 @@ impl ProjectIdentifier {
         }
         let allowed = |c: char| c.is_alphanumeric() || c == '_' || c == ' ';
         if value.contains(PROJECT_FORBIDDEN) || !value.chars().all(allowed) {
-            return Err(ValidationError::new(field, "Project identifier cannot contain special characters."));
+            return Err(ValidationError::new(
+                field,
+                "Project identifier cannot contain special characters.",
+            ));
         }
         Ok(Self(value.to_uppercase()))
     }
@@ -182,8 +228,22 @@ impl std::fmt::Debug for Password {
 
 /// Passwords so common that attackers try them first.
 const COMMON_PASSWORDS: &[&str] = &[
-    "password", "password1", "password123", "12345678", "123456789", "1234567890", "qwerty123", "qwertyuiop",
-    "11111111", "iloveyou", "letmein1", "welcome1", "admin123", "abc12345", "00000000", "passw0rd",
+    "password",
+    "password1",
+    "password123",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "qwerty123",
+    "qwertyuiop",
+    "11111111",
+    "iloveyou",
+    "letmein1",
+    "welcome1",
+    "admin123",
+    "abc12345",
+    "00000000",
+    "passw0rd",
 ];
 
 impl Password {
@@ -197,7 +257,10 @@ impl Password {
         if length < Self::MIN_LEN {
             return Err(ValidationError::new(
                 field,
-                format!("The password must have at least {} characters.", Self::MIN_LEN),
+                format!(
+                    "The password must have at least {} characters.",
+                    Self::MIN_LEN
+                ),
             ));
         }
         if length > Self::MAX_LEN {
@@ -205,18 +268,27 @@ impl Password {
         }
         let lower = raw.to_lowercase();
         if COMMON_PASSWORDS.contains(&lower.as_str()) {
-            return Err(ValidationError::new(field, "This password is too common; choose another."));
+            return Err(ValidationError::new(
+                field,
+                "This password is too common; choose another.",
+            ));
         }
         if let Some(email) = email
             && (lower == email.as_str() || lower == email.local_part())
         {
-            return Err(ValidationError::new(field, "The password may not be your e-mail address."));
+            return Err(ValidationError::new(
+                field,
+                "The password may not be your e-mail address.",
+            ));
         }
         let mut chars = raw.chars();
         if let Some(first) = chars.next()
             && chars.all(|c| c == first)
         {
-            return Err(ValidationError::new(field, "The password may not repeat one character."));
+            return Err(ValidationError::new(
+                field,
+                "The password may not repeat one character.",
+            ));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -237,12 +309,18 @@ pub fn timezone(field: &str, raw: &str) -> Result<String, ValidationError> {
     let value = raw.trim();
     match value.parse::<chrono_tz::Tz>() {
         Ok(zone) => Ok(zone.name().to_owned()),
-        Err(_) => Err(ValidationError::new(field, format!("\"{value}\" is not a valid choice."))),
+        Err(_) => Err(ValidationError::new(
+            field,
+            format!("\"{value}\" is not a valid choice."),
+        )),
     }
 }
 
 fn too_long(field: &str, max: usize) -> ValidationError {
-    ValidationError::new(field, format!("Ensure this field has no more than {max} characters."))
+    ValidationError::new(
+        field,
+        format!("Ensure this field has no more than {max} characters."),
+    )
 }
 
 #[cfg(test)]
@@ -252,21 +330,40 @@ mod tests {
     #[test]
     fn slugs() {
         assert!(Slug::parse("slug", "acme-2").is_ok());
-        for bad in ["", "Acme", "acme_x", "-acme", "acme-", "a--b", "api", "ws", &"a".repeat(49)] {
-            assert!(Slug::parse("slug", bad).is_err(), "{bad:?} should be refused");
+        for bad in [
+            "",
+            "Acme",
+            "acme_x",
+            "-acme",
+            "acme-",
+            "a--b",
+            "api",
+            "ws",
+            &"a".repeat(49),
+        ] {
+            assert!(
+                Slug::parse("slug", bad).is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 
     #[test]
     fn identifiers_are_upper_cased_and_bounded() {
-        assert_eq!(ProjectIdentifier::parse("identifier", " web ").map(|i| i.0), Ok("WEB".into()));
+        assert_eq!(
+            ProjectIdentifier::parse("identifier", " web ").map(|i| i.0),
+            Ok("WEB".into())
+        );
         assert!(ProjectIdentifier::parse("identifier", "ABCDEFGHIJKLM").is_err());
         assert!(ProjectIdentifier::parse("identifier", "A-B").is_err());
     }
 
     #[test]
     fn emails_are_normalised() {
-        assert_eq!(Email::parse("email", " Ada@Example.COM ").map(|e| e.0), Ok("ada@example.com".into()));
+        assert_eq!(
+            Email::parse("email", " Ada@Example.COM ").map(|e| e.0),
+            Ok("ada@example.com".into())
+        );
         assert!(Email::parse("email", "not-an-email").is_err());
     }
 
@@ -275,7 +372,10 @@ mod tests {
         let email = Email::parse("email", "ada@example.com").ok();
         assert!(Password::parse("password", "correct horse", email.as_ref()).is_ok());
         for bad in ["short", "password", "aaaaaaaaaa", "ada@example.com"] {
-            assert!(Password::parse("password", bad, email.as_ref()).is_err(), "{bad}");
+            assert!(
+                Password::parse("password", bad, email.as_ref()).is_err(),
+                "{bad}"
+            );
         }
     }
 }

@@ -62,7 +62,11 @@ pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a 
         .map(|(_, value)| value)
 }
 
-async fn resolve(state: &AppState, headers: &axum::http::HeaderMap, method: &Method) -> Result<Option<Actor>, ServiceError> {
+async fn resolve(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    method: &Method,
+) -> Result<Option<Actor>, ServiceError> {
     let ctx = &state.ctx;
     if let Some(key) = headers.get("x-api-key") {
         let key = key.to_str().unwrap_or_default().trim();
@@ -73,22 +77,37 @@ async fn resolve(state: &AppState, headers: &axum::http::HeaderMap, method: &Met
     }
     if let Some(value) = headers.get(header::AUTHORIZATION) {
         let value = value.to_str().unwrap_or_default();
-        let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")).map(str::trim);
+        let token = value
+            .strip_prefix("Bearer ")
+            .or_else(|| value.strip_prefix("bearer "))
+            .map(str::trim);
         return match token {
-            Some(token) if !token.is_empty() => accounts::authenticate_bearer(ctx, token).await.map(Some),
-            _ => Err(ServiceError::Unauthenticated(AuthFailure::InvalidAccessToken)),
+            Some(token) if !token.is_empty() => {
+                accounts::authenticate_bearer(ctx, token).await.map(Some)
+            }
+            _ => Err(ServiceError::Unauthenticated(
+                AuthFailure::InvalidAccessToken,
+            )),
         };
     }
     if let Some(secret) = cookie(headers, SESSION_COOKIE) {
         let mutation = !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
-        let csrf = headers.get(CSRF_HEADER).and_then(|value| value.to_str().ok());
-        return accounts::authenticate_cookie(ctx, secret, csrf, mutation).await.map(Some);
+        let csrf = headers
+            .get(CSRF_HEADER)
+            .and_then(|value| value.to_str().ok());
+        return accounts::authenticate_cookie(ctx, secret, csrf, mutation)
+            .await
+            .map(Some);
     }
     Ok(None)
 }
 
 /// Resolves the credential (a bad one is refused at once), then rate-limits by credential.
-pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn authenticate(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     if let Some(refusal) = crate::middleware::rate_limit::limit_auth_by_ip(&state, &request) {
         return refusal;
     }

@@ -18,10 +18,14 @@ use serde_json::{Map, Value, json};
 pub fn status_of(code: &str) -> StatusCode {
     match code {
         "malformed_json" | "validation_failed" | "invalid_pagination" => StatusCode::BAD_REQUEST,
-        "not_authenticated" | "invalid_credentials" | "invalid_token" | "refresh_token_reused" | "session_revoked" => {
-            StatusCode::UNAUTHORIZED
+        "not_authenticated"
+        | "invalid_credentials"
+        | "invalid_token"
+        | "refresh_token_reused"
+        | "session_revoked" => StatusCode::UNAUTHORIZED,
+        "invalid_api_key" | "csrf_failed" | "account_disabled" | "forbidden" => {
+            StatusCode::FORBIDDEN
         }
-        "invalid_api_key" | "csrf_failed" | "account_disabled" | "forbidden" => StatusCode::FORBIDDEN,
         "not_found" | "route_not_found" => StatusCode::NOT_FOUND,
         code if code.ends_with("_not_found") => StatusCode::NOT_FOUND,
         "method_not_allowed" => StatusCode::METHOD_NOT_ALLOWED,
@@ -89,13 +93,18 @@ impl ApiError {
     }
 
     pub fn not_found(resource: &str) -> Self {
-        Self::new(format!("{resource}_not_found"), format!("The {} does not exist.", resource.replace('_', " ")))
-            .with_extra("error", json!("The requested resource does not exist."))
+        Self::new(
+            format!("{resource}_not_found"),
+            format!("The {} does not exist.", resource.replace('_', " ")),
+        )
+        .with_extra("error", json!("The requested resource does not exist."))
     }
 
     pub fn internal() -> Self {
-        Self::new("internal", "Something went wrong; please try again later.")
-            .with_extra("error", json!("Something went wrong please try again later"))
+        Self::new("internal", "Something went wrong; please try again later.").with_extra(
+            "error",
+            json!("Something went wrong please try again later"),
+        )
     }
 
     pub fn status(&self) -> StatusCode {
@@ -105,17 +114,35 @@ impl ApiError {
 
 fn auth_error(failure: AuthFailure) -> ApiError {
     let (code, detail) = match failure {
-        AuthFailure::Missing => ("not_authenticated", "Authentication credentials were not provided."),
-        AuthFailure::InvalidCredentials => ("invalid_credentials", "The e-mail or password is not correct."),
-        AuthFailure::InvalidAccessToken => ("invalid_token", "The access token is not valid or has expired."),
+        AuthFailure::Missing => (
+            "not_authenticated",
+            "Authentication credentials were not provided.",
+        ),
+        AuthFailure::InvalidCredentials => (
+            "invalid_credentials",
+            "The e-mail or password is not correct.",
+        ),
+        AuthFailure::InvalidAccessToken => (
+            "invalid_token",
+            "The access token is not valid or has expired.",
+        ),
         AuthFailure::InvalidApiKey => ("invalid_api_key", "Given API token is not valid"),
-        AuthFailure::InvalidRefreshToken => ("invalid_token", "The refresh token is not valid or has expired."),
+        AuthFailure::InvalidRefreshToken => (
+            "invalid_token",
+            "The refresh token is not valid or has expired.",
+        ),
         AuthFailure::RefreshTokenReused => (
             "refresh_token_reused",
             "This refresh token was already used; the session was signed out for safety.",
         ),
-        AuthFailure::SessionRevoked => ("session_revoked", "The session has ended; please sign in again."),
-        AuthFailure::CsrfMismatch => ("csrf_failed", "The X-CSRF-Token header is missing or does not match."),
+        AuthFailure::SessionRevoked => (
+            "session_revoked",
+            "The session has ended; please sign in again.",
+        ),
+        AuthFailure::CsrfMismatch => (
+            "csrf_failed",
+            "The X-CSRF-Token header is missing or does not match.",
+        ),
         AuthFailure::AccountDisabled => ("account_disabled", "This account is deactivated."),
     };
     ApiError::new(code, detail)
@@ -126,29 +153,42 @@ impl From<ServiceError> for ApiError {
         match error {
             ServiceError::Validation(fields) => ApiError::validation(fields),
             ServiceError::NotFound { resource } => ApiError::not_found(resource),
-            ServiceError::Forbidden => ApiError::new("forbidden", "You do not have permission to perform this action."),
-            ServiceError::Conflict { field, message, existing_id } => {
+            ServiceError::Forbidden => ApiError::new(
+                "forbidden",
+                "You do not have permission to perform this action.",
+            ),
+            ServiceError::Conflict {
+                field,
+                message,
+                existing_id,
+            } => {
                 let mut fields = FieldErrors::new();
                 fields.add(field.clone(), message.clone());
                 let mut error = ApiError {
                     fields,
                     ..ApiError::new("conflict", message.clone())
                 };
-                error = error.with_extra(&field, json!(message)).with_extra("error", json!(message));
+                error = error
+                    .with_extra(&field, json!(message))
+                    .with_extra("error", json!(message));
                 if let Some(id) = existing_id {
                     error = error.with_extra("id", json!(id));
                 }
                 error
             }
             ServiceError::Unauthenticated(failure) => auth_error(failure),
-            ServiceError::AccountLocked { until, retry_after_seconds: seconds } => {
-                ApiError::new(
-                    "account_locked",
-                    format!("Too many failed sign-ins. Try again after {}.", until.to_rfc3339()),
-                )
-                .with_extra("locked_until", json!(until))
-                .with_header(header::RETRY_AFTER, &seconds.to_string())
-            }
+            ServiceError::AccountLocked {
+                until,
+                retry_after_seconds: seconds,
+            } => ApiError::new(
+                "account_locked",
+                format!(
+                    "Too many failed sign-ins. Try again after {}.",
+                    until.to_rfc3339()
+                ),
+            )
+            .with_extra("locked_until", json!(until))
+            .with_header(header::RETRY_AFTER, &seconds.to_string()),
             ServiceError::Rule { code, message } => {
                 ApiError::new(code, message.clone()).with_extra("error", json!(message))
             }

@@ -12,7 +12,12 @@ mod routes;
 mod state;
 mod views;
 
-use std::{future::Future, net::SocketAddr, sync::{Arc, OnceLock}, time::Duration};
+use std::{
+    future::Future,
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use axum::{
     Router,
@@ -66,28 +71,46 @@ pub fn router(state: AppState) -> Router {
     document.info.version = env!("CARGO_PKG_VERSION").to_owned();
     let request_id = HeaderName::from_static("x-request-id");
     let cors = cors_layer(&state.settings.cors_origins);
-    api.route("/api/v1/openapi.json", axum::routing::get(move || async move { axum::Json(document) }))
-        .fallback(fallback)
-        .method_not_allowed_fallback(method_not_allowed)
-        .route_layer(from_fn(middleware::observe::tag_route))
-        .layer(from_fn_with_state(state.clone(), auth::authenticate))
-        .layer(DefaultBodyLimit::max(state.settings.body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, state.settings.request_timeout))
-        .layer(CompressionLayer::new())
-        .layer(cors)
-        .layer(CatchPanicLayer::custom(|_| ApiError::internal().into_response()))
-        .layer(from_fn(middleware::observe::observe))
-        .layer(PropagateRequestIdLayer::new(request_id.clone()))
-        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
-        .with_state(state)
+    api.route(
+        "/api/v1/openapi.json",
+        axum::routing::get(move || async move { axum::Json(document) }),
+    )
+    .fallback(fallback)
+    .method_not_allowed_fallback(method_not_allowed)
+    .route_layer(from_fn(middleware::observe::tag_route))
+    .layer(from_fn_with_state(state.clone(), auth::authenticate))
+    .layer(DefaultBodyLimit::max(state.settings.body_limit))
+    .layer(TimeoutLayer::with_status_code(
+        StatusCode::SERVICE_UNAVAILABLE,
+        state.settings.request_timeout,
+    ))
+    .layer(CompressionLayer::new())
+    .layer(cors)
+    .layer(CatchPanicLayer::custom(|_| {
+        ApiError::internal().into_response()
+    }))
+    .layer(from_fn(middleware::observe::observe))
+    .layer(PropagateRequestIdLayer::new(request_id.clone()))
+    .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+    .with_state(state)
 }
 
 fn cors_layer(origins: &[String]) -> CorsLayer {
-    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_credentials(true)
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
         .allow_headers([
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
@@ -109,7 +132,9 @@ async fn fallback(request: Request) -> Response {
         // Plane (Django's APPEND_SLASH) answers 301 for every method.
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response();
     }
-    ApiError::new("route_not_found", "Page not found.").with_extra("error", json!("Page not found.")).into_response()
+    ApiError::new("route_not_found", "Page not found.")
+        .with_extra("error", json!("Page not found."))
+        .into_response()
 }
 
 async fn method_not_allowed(request: Request) -> Response {
@@ -123,9 +148,12 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Periodically forgets idle rate-limit keys.

@@ -26,11 +26,16 @@ pub struct Page {
 
 impl PageQuery {
     pub fn page(&self, default_per_page: u64) -> Result<Page, ApiError> {
-        let invalid = |detail: &str| ApiError::new("invalid_pagination", detail).with_extra("error", json!(detail));
+        let invalid = |detail: &str| {
+            ApiError::new("invalid_pagination", detail).with_extra("error", json!(detail))
+        };
         let per_page = match self.per_page.as_deref() {
             None | Some("") => default_per_page,
             Some(raw) => {
-                let value: u64 = raw.trim().parse().map_err(|_| invalid("Invalid per_page parameter."))?;
+                let value: u64 = raw
+                    .trim()
+                    .parse()
+                    .map_err(|_| invalid("Invalid per_page parameter."))?;
                 if value == 0 {
                     return Err(invalid("Invalid per_page parameter."));
                 }
@@ -50,7 +55,9 @@ impl PageQuery {
                 if size.parse::<f64>().is_err() || !matches!(*prev, "0" | "1") {
                     return Err(invalid("Invalid cursor parameter."));
                 }
-                let page: i64 = page.parse().map_err(|_| invalid("Invalid cursor parameter."))?;
+                let page: i64 = page
+                    .parse()
+                    .map_err(|_| invalid("Invalid cursor parameter."))?;
                 u64::try_from(page).map_err(|_| invalid("Error in parsing"))?
             }
         };
@@ -111,11 +118,18 @@ impl<T> Paginated<T> {
 
 /// Keeps only the named keys of an object (`fields=id,name`); no names keeps everything.
 pub fn select_fields(value: Value, fields: Option<&str>) -> Value {
-    let names: Vec<&str> = fields.unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let names: Vec<&str> = fields
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     match value {
-        Value::Object(map) if !names.is_empty() => {
-            Value::Object(map.into_iter().filter(|(key, _)| names.contains(&key.as_str())).collect())
-        }
+        Value::Object(map) if !names.is_empty() => Value::Object(
+            map.into_iter()
+                .filter(|(key, _)| names.contains(&key.as_str()))
+                .collect(),
+        ),
         other => other,
     }
 }

@@ -32,7 +32,11 @@ pub(crate) mod common {
             .col(timestamp_with_time_zone("updated_at"))
     }
 
-    pub fn fk(from_table: &'static str, column: &'static str, to_table: &'static str) -> ForeignKeyCreateStatement {
+    pub fn fk(
+        from_table: &'static str,
+        column: &'static str,
+        to_table: &'static str,
+    ) -> ForeignKeyCreateStatement {
         ForeignKey::create()
             .name(format!("fk_{from_table}__{column}"))
             .from(from_table, column)

@@ -43,7 +43,14 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ux_users__email").table("users").col("email").unique().take())
+            .create_index(
+                Index::create()
+                    .name("ux_users__email")
+                    .table("users")
+                    .col("email")
+                    .unique()
+                    .take(),
+            )
             .await?;
 
         manager
@@ -68,7 +75,12 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("ux_sessions__secret").table("sessions").col("secret_hash").unique().take(),
+                Index::create()
+                    .name("ux_sessions__secret")
+                    .table("sessions")
+                    .col("secret_hash")
+                    .unique()
+                    .take(),
             )
             .await?;
         index(manager, "ix_sessions__user", "sessions", &["user_id"]).await?;
@@ -97,7 +109,13 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        index(manager, "ix_refresh_tokens__session", "refresh_tokens", &["session_id"]).await?;
+        index(
+            manager,
+            "ix_refresh_tokens__session",
+            "refresh_tokens",
+            &["session_id"],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -118,7 +136,12 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("ux_api_tokens__token").table("api_tokens").col("token_hash").unique().take(),
+                Index::create()
+                    .name("ux_api_tokens__token")
+                    .table("api_tokens")
+                    .col("token_hash")
+                    .unique()
+                    .take(),
             )
             .await?;
         index(manager, "ix_api_tokens__user", "api_tokens", &["user_id"]).await?;
@@ -142,14 +165,36 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ux_events__id").table("events").col("id").unique().take())
+            .create_index(
+                Index::create()
+                    .name("ux_events__id")
+                    .table("events")
+                    .col("id")
+                    .unique()
+                    .take(),
+            )
             .await?;
-        index(manager, "ix_events__workspace", "events", &["workspace_id", "seq"]).await
+        index(
+            manager,
+            "ix_events__workspace",
+            "events",
+            &["workspace_id", "seq"],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["events", "api_tokens", "refresh_tokens", "sessions", "users", "instance_settings"] {
-            manager.drop_table(Table::drop().table(table).take()).await?;
+        for table in [
+            "events",
+            "api_tokens",
+            "refresh_tokens",
+            "sessions",
+            "users",
+            "instance_settings",
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).take())
+                .await?;
         }
         Ok(())
     }

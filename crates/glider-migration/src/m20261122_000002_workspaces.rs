@@ -30,7 +30,14 @@ impl MigrationTrait for Migration {
             .await?;
         // A deleted workspace keeps its slug reserved: links to it must never reach a newcomer.
         manager
-            .create_index(Index::create().name("ux_workspaces__slug").table("workspaces").col("slug").unique().take())
+            .create_index(
+                Index::create()
+                    .name("ux_workspaces__slug")
+                    .table("workspaces")
+                    .col("slug")
+                    .unique()
+                    .take(),
+            )
             .await?;
 
         manager
@@ -60,7 +67,13 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        index(manager, "ix_workspace_members__user", "workspace_members", &["user_id"]).await?;
+        index(
+            manager,
+            "ix_workspace_members__user",
+            "workspace_members",
+            &["user_id"],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -77,7 +90,11 @@ impl MigrationTrait for Migration {
                         .col(timestamp_with_time_zone_null("responded_at"))
                         .col(boolean("accepted"))
                         .col(timestamp_with_time_zone_null("deleted_at"))
-                        .foreign_key(&mut fk("workspace_invitations", "workspace_id", "workspaces")),
+                        .foreign_key(&mut fk(
+                            "workspace_invitations",
+                            "workspace_id",
+                            "workspaces",
+                        )),
                 )
                 .take(),
             )
@@ -104,7 +121,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in ["workspace_invitations", "workspace_members", "workspaces"] {
-            manager.drop_table(Table::drop().table(table).take()).await?;
+            manager
+                .drop_table(Table::drop().table(table).take())
+                .await?;
         }
         Ok(())
     }

@@ -52,8 +52,22 @@ impl MigrationTrait for Migration {
             )
             .await?;
         let live = "deleted_at IS NULL";
-        unique_live(manager, "ux_projects__identifier", "projects", "workspace_id, identifier", live).await?;
-        unique_live(manager, "ux_projects__name", "projects", "workspace_id, name", live).await?;
+        unique_live(
+            manager,
+            "ux_projects__identifier",
+            "projects",
+            "workspace_id, identifier",
+            live,
+        )
+        .await?;
+        unique_live(
+            manager,
+            "ux_projects__name",
+            "projects",
+            "workspace_id, name",
+            live,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -84,7 +98,13 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        index(manager, "ix_project_members__user", "project_members", &["user_id", "workspace_id"]).await?;
+        index(
+            manager,
+            "ix_project_members__user",
+            "project_members",
+            &["user_id", "workspace_id"],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -112,13 +132,28 @@ impl MigrationTrait for Migration {
                 .take(),
             )
             .await?;
-        unique_live(manager, "ux_states__name", "states", "project_id, name", live).await?;
-        index(manager, "ix_states__project", "states", &["project_id", "sequence"]).await
+        unique_live(
+            manager,
+            "ux_states__name",
+            "states",
+            "project_id, name",
+            live,
+        )
+        .await?;
+        index(
+            manager,
+            "ix_states__project",
+            "states",
+            &["project_id", "sequence"],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in ["states", "project_members", "projects"] {
-            manager.drop_table(Table::drop().table(table).take()).await?;
+            manager
+                .drop_table(Table::drop().table(table).take())
+                .await?;
         }
         Ok(())
     }

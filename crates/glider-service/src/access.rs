@@ -43,7 +43,9 @@ pub async fn workspace(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<In
 /// As [`workspace`], for a user known by id (the admin CLI acts for the workspace owner).
 pub async fn workspace_of(ctx: &Ctx, user_id: UserId, slug: &str) -> ServiceResult<InWorkspace> {
     let not_found = || ServiceError::not_found("workspace");
-    let workspace = workspace_repo::find_by_slug(ctx.db.conn(), slug).await.map_err(|_| not_found())?;
+    let workspace = workspace_repo::find_by_slug(ctx.db.conn(), slug)
+        .await
+        .map_err(|_| not_found())?;
     match workspace_repo::find_membership(ctx.db.conn(), workspace.id, user_id).await? {
         Some((_, role, true)) => Ok(InWorkspace {
             access: WorkspaceAccess {
@@ -57,7 +59,12 @@ pub async fn workspace_of(ctx: &Ctx, user_id: UserId, slug: &str) -> ServiceResu
     }
 }
 
-pub async fn project(ctx: &Ctx, actor: &Actor, slug: &str, project_id: ProjectId) -> ServiceResult<InProject> {
+pub async fn project(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project_id: ProjectId,
+) -> ServiceResult<InProject> {
     let InWorkspace { workspace, access } = workspace(ctx, actor, slug).await?;
     project_in(ctx, workspace, access, project_id).await
 }
@@ -71,7 +78,8 @@ pub(crate) async fn project_in(
     let project = project_repo::find_project(ctx.db.conn(), workspace.id, project_id)
         .await
         .map_err(ServiceError::db("project"))?;
-    let memberships = project_repo::memberships_of_user(ctx.db.conn(), workspace.id, access.user_id).await?;
+    let memberships =
+        project_repo::memberships_of_user(ctx.db.conn(), workspace.id, access.user_id).await?;
     let access = ProjectAccess {
         workspace: access,
         project_id: project.id,

@@ -7,4 +7,6 @@ pub mod passwords;
 pub mod profile;
 pub mod tokens;
 
-pub use actor::{Actor, AuthMethod, authenticate_api_key, authenticate_bearer, authenticate_cookie};
+pub use actor::{
+    Actor, AuthMethod, authenticate_api_key, authenticate_bearer, authenticate_cookie,
+};

@@ -86,7 +86,12 @@ impl Ctx {
             Some(key) => key,
             None => {
                 let generated = crate::accounts::tokens::random_secret(48);
-                let stored = glider_db::repo::settings::get_or_insert(db.conn(), "token_signing_key", &generated).await?;
+                let stored = glider_db::repo::settings::get_or_insert(
+                    db.conn(),
+                    "token_signing_key",
+                    &generated,
+                )
+                .await?;
                 SecretString::from(stored)
             }
         };

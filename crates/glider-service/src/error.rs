@@ -47,7 +47,10 @@ pub enum ServiceError {
     #[error("authentication failed: {0:?}")]
     Unauthenticated(AuthFailure),
     #[error("account locked until {until}")]
-    AccountLocked { until: DateTime<Utc>, retry_after_seconds: i64 },
+    AccountLocked {
+        until: DateTime<Utc>,
+        retry_after_seconds: i64,
+    },
     /// A request that is well-formed but breaks a rule of the domain.
     #[error("{message}")]
     Rule { code: &'static str, message: String },

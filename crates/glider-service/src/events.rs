@@ -1,9 +1,6 @@
 //! Building outbox events.
 
-use glider_domain::{
-    EventId, ProjectId, UserId, WorkspaceId,
-    model::events::NewEvent,
-};
+use glider_domain::{EventId, ProjectId, UserId, WorkspaceId, model::events::NewEvent};
 use serde_json::{Map, Value, json};
 
 use crate::Ctx;

@@ -50,7 +50,11 @@ impl<'a> JsonInput<'a> {
         self.map.contains_key(field)
     }
 
-    fn read<T>(&mut self, field: &str, convert: impl FnOnce(&Value) -> Result<T, String>) -> Field<T> {
+    fn read<T>(
+        &mut self,
+        field: &str,
+        convert: impl FnOnce(&Value) -> Result<T, String>,
+    ) -> Field<T> {
         match self.map.get(field) {
             None => Field::Absent,
             Some(Value::Null) => Field::Null,
@@ -67,9 +71,9 @@ impl<'a> JsonInput<'a> {
     /// A string of at most `max_len` characters (not trimmed).
     pub fn string(&mut self, field: &str, max_len: usize) -> Field<String> {
         self.read(field, |value| match value {
-            Value::String(s) if s.chars().count() > max_len => {
-                Err(format!("Ensure this field has no more than {max_len} characters."))
-            }
+            Value::String(s) if s.chars().count() > max_len => Err(format!(
+                "Ensure this field has no more than {max_len} characters."
+            )),
             Value::String(s) => Ok(s.clone()),
             _ => Err("Not a valid string.".to_owned()),
         })
@@ -93,7 +97,11 @@ impl<'a> JsonInput<'a> {
     }
 
     pub fn bool(&mut self, field: &str) -> Option<bool> {
-        match self.read(field, |value| value.as_bool().ok_or_else(|| "Must be a valid boolean.".to_owned())) {
+        match self.read(field, |value| {
+            value
+                .as_bool()
+                .ok_or_else(|| "Must be a valid boolean.".to_owned())
+        }) {
             Field::Value(value) => Some(value),
             Field::Null => {
                 self.errors.add(field, "This field may not be null.");
@@ -105,9 +113,13 @@ impl<'a> JsonInput<'a> {
 
     pub fn integer(&mut self, field: &str, min: i64, max: i64) -> Option<i64> {
         let read = self.read(field, |value| {
-            let number = value.as_i64().ok_or_else(|| "A valid integer is required.".to_owned())?;
+            let number = value
+                .as_i64()
+                .ok_or_else(|| "A valid integer is required.".to_owned())?;
             if number < min {
-                return Err(format!("Ensure this value is greater than or equal to {min}."));
+                return Err(format!(
+                    "Ensure this value is greater than or equal to {min}."
+                ));
             }
             if number > max {
                 return Err(format!("Ensure this value is less than or equal to {max}."));

@@ -25,7 +25,11 @@ fn snapshot(ws: &Workspace) -> serde_json::Value {
 }
 
 /// Creates a workspace owned by `owner`. Any signed-in user may create one.
-pub async fn create(ctx: &Ctx, owner: UserId, body: &Map<String, serde_json::Value>) -> ServiceResult<Workspace> {
+pub async fn create(
+    ctx: &Ctx,
+    owner: UserId,
+    body: &Map<String, serde_json::Value>,
+) -> ServiceResult<Workspace> {
     let mut input = JsonInput::new(body);
     let slug = input.required_string("slug", 255);
     let name = input.string("name", 255).value();
@@ -33,7 +37,9 @@ pub async fn create(ctx: &Ctx, owner: UserId, body: &Map<String, serde_json::Val
     let mut errors = std::mem::take(&mut input.errors);
     let slug = slug.and_then(|raw| errors.check(Slug::parse("slug", &raw)));
     let name = match name {
-        Some(raw) => errors.check(Name::parse("name", &raw, 80)).map(Name::into_string),
+        Some(raw) => errors
+            .check(Name::parse("name", &raw, 80))
+            .map(Name::into_string),
         None => slug.as_ref().map(|s| s.as_str().to_owned()),
     };
     let zone = match zone {
@@ -61,12 +67,22 @@ pub async fn create(ctx: &Ctx, owner: UserId, body: &Map<String, serde_json::Val
         updated_at: now,
     };
     let tx = ctx.db.begin_write().await?;
-    repo::insert_workspace(&tx, &workspace).await.map_err(|error| match error {
-        DbError::Conflict { .. } => taken(),
-        other => other.into(),
-    })?;
+    repo::insert_workspace(&tx, &workspace)
+        .await
+        .map_err(|error| match error {
+            DbError::Conflict { .. } => taken(),
+            other => other.into(),
+        })?;
     repo::upsert_member(&tx, workspace.id, owner, WorkspaceRole::Owner, now).await?;
-    let created = event(ctx, "workspaces.workspace.created", Some(owner), Some(workspace.id), None, workspace.id.0, snapshot(&workspace));
+    let created = event(
+        ctx,
+        "workspaces.workspace.created",
+        Some(owner),
+        Some(workspace.id),
+        None,
+        workspace.id.0,
+        snapshot(&workspace),
+    );
     glider_db::repo::events::append(&tx, created).await?;
     glider_db::commit(tx).await?;
     tracing::info!(workspace = %workspace.slug, owner = %owner, "workspace created");
@@ -83,7 +99,12 @@ pub async fn get(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<InWorksp
 }
 
 /// Renames or changes the time zone (admins).
-pub async fn update(ctx: &Ctx, actor: &Actor, slug: &str, body: &Map<String, serde_json::Value>) -> ServiceResult<InWorkspace> {
+pub async fn update(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    body: &Map<String, serde_json::Value>,
+) -> ServiceResult<InWorkspace> {
     let found = access::workspace(ctx, actor, slug).await?;
     let admin = found.access.admin().map_err(refuse("workspace"))?;
     let mut input = JsonInput::new(body);
@@ -101,18 +122,43 @@ pub async fn update(ctx: &Ctx, actor: &Actor, slug: &str, body: &Map<String, ser
         workspace.timezone = zone;
     }
     errors.into_result()?;
-    save(ctx, &admin, &found.workspace, workspace.clone(), "workspaces.workspace.updated").await?;
+    save(
+        ctx,
+        &admin,
+        &found.workspace,
+        workspace.clone(),
+        "workspaces.workspace.updated",
+    )
+    .await?;
     Ok(InWorkspace { workspace, ..found })
 }
 
-async fn save(ctx: &Ctx, admin: &WorkspaceAdmin, before: &Workspace, mut after: Workspace, kind: &'static str) -> ServiceResult<()> {
+async fn save(
+    ctx: &Ctx,
+    admin: &WorkspaceAdmin,
+    before: &Workspace,
+    mut after: Workspace,
+    kind: &'static str,
+) -> ServiceResult<()> {
     let actor = admin.access().user_id;
     after.updated_by = Some(actor);
     after.updated_at = ctx.now();
     let tx = ctx.db.begin_write().await?;
     repo::update_workspace(&tx, &after).await?;
     let change = changes(&snapshot(before), &snapshot(&after));
-    glider_db::repo::events::append(&tx, event(ctx, kind, Some(actor), Some(after.id), None, after.id.0, change)).await?;
+    glider_db::repo::events::append(
+        &tx,
+        event(
+            ctx,
+            kind,
+            Some(actor),
+            Some(after.id),
+            None,
+            after.id.0,
+            change,
+        ),
+    )
+    .await?;
     glider_db::commit(tx).await?;
     Ok(())
 }
@@ -124,8 +170,19 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<()> {
     let id = owner.access().workspace_id;
     let tx = ctx.db.begin_write().await?;
     repo::soft_delete_workspace(&tx, id, ctx.now()).await?;
-    glider_db::repo::events::append(&tx, event(ctx, "workspaces.workspace.deleted", Some(actor.user.id), Some(id), None, id.0, json!({})))
-        .await?;
+    glider_db::repo::events::append(
+        &tx,
+        event(
+            ctx,
+            "workspaces.workspace.deleted",
+            Some(actor.user.id),
+            Some(id),
+            None,
+            id.0,
+            json!({}),
+        ),
+    )
+    .await?;
     glider_db::commit(tx).await?;
     tracing::info!(workspace = %found.workspace.slug, "workspace deleted");
     Ok(())
@@ -134,6 +191,8 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<()> {
 /// The owner's access to a workspace, for operators acting through the admin CLI on the
 /// owner's behalf.
 pub async fn as_owner(ctx: &Ctx, slug: &str) -> ServiceResult<InWorkspace> {
-    let workspace = repo::find_by_slug(ctx.db.conn(), slug).await.map_err(ServiceError::db("workspace"))?;
+    let workspace = repo::find_by_slug(ctx.db.conn(), slug)
+        .await
+        .map_err(ServiceError::db("workspace"))?;
     access::workspace_of(ctx, workspace.owner_id, slug).await
 }

@@ -16,8 +16,15 @@ impl TestDatabase {
             Ok(admin_url) if admin_url.starts_with("postgres") => Self::postgres(admin_url).await,
             _ => {
                 let dir = tempfile::tempdir().expect("temporary directory");
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("glider.db").display());
-                Self { url, postgres: None, _dir: Some(dir) }
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("glider.db").display()
+                );
+                Self {
+                    url,
+                    postgres: None,
+                    _dir: Some(dir),
+                }
             }
         }
     }
@@ -29,7 +36,9 @@ impl TestDatabase {
 
     async fn postgres(admin_url: String) -> Self {
         let template = template_name();
-        let admin = Db::connect(&admin_url, 1).await.expect("connect to PostgreSQL (GLIDER_TEST_DATABASE_URL)");
+        let admin = Db::connect(&admin_url, 1)
+            .await
+            .expect("connect to PostgreSQL (GLIDER_TEST_DATABASE_URL)");
         ensure_template(&admin, &admin_url, &template).await;
         let name = format!("glider_test_{}", uuid::Uuid::new_v4().simple());
         admin
@@ -49,7 +58,10 @@ impl TestDatabase {
 /// The template is named after the migrations, so a new migration makes a new template.
 fn template_name() -> String {
     use glider_migration::MigratorTrait;
-    let names: Vec<String> = glider_migration::Migrator::migrations().iter().map(|m| m.name().to_owned()).collect();
+    let names: Vec<String> = glider_migration::Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in names.join(",").bytes() {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
@@ -58,7 +70,9 @@ fn template_name() -> String {
 }
 
 fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let base = base.rsplit_once('/').map_or(base, |(prefix, _)| prefix);
     match query {
         Some(query) => format!("{base}/{name}?{query}"),
@@ -69,7 +83,9 @@ fn with_database(url: &str, name: &str) -> String {
 /// Creates the migrated template once; concurrent test processes wait on an advisory lock.
 async fn ensure_template(admin: &Db, admin_url: &str, template: &str) {
     let conn = admin.conn();
-    conn.execute_unprepared("SELECT pg_advisory_lock(727274)").await.expect("advisory lock");
+    conn.execute_unprepared("SELECT pg_advisory_lock(727274)")
+        .await
+        .expect("advisory lock");
     let exists = conn
         .query_one_raw(sea_orm::Statement::from_string(
             sea_orm::DatabaseBackend::Postgres,
@@ -80,14 +96,24 @@ async fn ensure_template(admin: &Db, admin_url: &str, template: &str) {
         .is_some();
     if !exists {
         let building = format!("{template}_building");
-        conn.execute_unprepared(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).await.expect("drop stale template");
-        conn.execute_unprepared(&format!("CREATE DATABASE {building}")).await.expect("create template");
-        let db = Db::connect(&with_database(admin_url, &building), 2).await.expect("connect to the template");
+        conn.execute_unprepared(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+            .await
+            .expect("drop stale template");
+        conn.execute_unprepared(&format!("CREATE DATABASE {building}"))
+            .await
+            .expect("create template");
+        let db = Db::connect(&with_database(admin_url, &building), 2)
+            .await
+            .expect("connect to the template");
         glider_db::migrate(&db).await.expect("migrate the template");
         db.close().await;
-        conn.execute_unprepared(&format!("ALTER DATABASE {building} RENAME TO {template}")).await.expect("publish template");
+        conn.execute_unprepared(&format!("ALTER DATABASE {building} RENAME TO {template}"))
+            .await
+            .expect("publish template");
     }
-    conn.execute_unprepared("SELECT pg_advisory_unlock(727274)").await.expect("advisory unlock");
+    conn.execute_unprepared("SELECT pg_advisory_unlock(727274)")
+        .await
+        .expect("advisory unlock");
 }
 
 impl Drop for TestDatabase {
@@ -97,12 +123,18 @@ impl Drop for TestDatabase {
         };
         // Drop runs inside the test's runtime; a separate thread with its own runtime may block.
         let _ = std::thread::spawn(move || {
-            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
                 return;
             };
             runtime.block_on(async move {
                 if let Ok(admin) = Db::connect(&admin_url, 1).await {
-                    let _ = admin.conn().execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+                    let _ = admin
+                        .conn()
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
                     admin.close().await;
                 }
             });

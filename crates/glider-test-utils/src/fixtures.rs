@@ -21,7 +21,11 @@ pub async fn json_of(response: reqwest::Response, expected: StatusCode) -> Value
     let status = response.status();
     let text = response.text().await.expect("response body");
     assert_eq!(status, expected, "unexpected status; body: {text}");
-    if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("JSON body") }
+    if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).expect("JSON body")
+    }
 }
 
 pub const PASSWORD: &str = "correct horse battery";
@@ -38,11 +42,20 @@ impl TestApp {
             .expect("register");
         let body = json_of(response, StatusCode::CREATED).await;
         TestUser {
-            id: body["user"]["id"].as_str().and_then(|id| id.parse().ok()).expect("user id"),
+            id: body["user"]["id"]
+                .as_str()
+                .and_then(|id| id.parse().ok())
+                .expect("user id"),
             email: email.to_owned(),
             password: PASSWORD.to_owned(),
-            access_token: body["access_token"].as_str().expect("access token").to_owned(),
-            refresh_token: body["refresh_token"].as_str().expect("refresh token").to_owned(),
+            access_token: body["access_token"]
+                .as_str()
+                .expect("access token")
+                .to_owned(),
+            refresh_token: body["refresh_token"]
+                .as_str()
+                .expect("refresh token")
+                .to_owned(),
         }
     }
 
@@ -57,15 +70,23 @@ impl TestApp {
             .expect("login");
         let body = json_of(response, StatusCode::OK).await;
         TestUser {
-            access_token: body["access_token"].as_str().expect("access token").to_owned(),
-            refresh_token: body["refresh_token"].as_str().expect("refresh token").to_owned(),
+            access_token: body["access_token"]
+                .as_str()
+                .expect("access token")
+                .to_owned(),
+            refresh_token: body["refresh_token"]
+                .as_str()
+                .expect("refresh token")
+                .to_owned(),
             ..user.clone()
         }
     }
 
     /// A request signed with the user's access token.
     pub fn as_user(&self, user: &TestUser, method: reqwest::Method, path: &str) -> RequestBuilder {
-        self.client.request(method, self.url(path)).bearer_auth(&user.access_token)
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(&user.access_token)
     }
 
     pub fn get(&self, user: &TestUser, path: &str) -> RequestBuilder {
@@ -86,27 +107,61 @@ impl TestApp {
 
     /// Creates a workspace owned by `owner`.
     pub async fn create_workspace(&self, owner: &TestUser, slug: &str) -> Value {
-        let response = self.post(owner, "/api/v1/workspaces/", json!({ "slug": slug, "name": slug })).send().await.expect("create workspace");
+        let response = self
+            .post(
+                owner,
+                "/api/v1/workspaces/",
+                json!({ "slug": slug, "name": slug }),
+            )
+            .send()
+            .await
+            .expect("create workspace");
         json_of(response, StatusCode::CREATED).await
     }
 
     /// Adds `member` to the workspace with `role`, as the admin CLI does.
     pub async fn add_member(&self, slug: &str, member: &TestUser, role: WorkspaceRole) {
-        let found = glider_service::workspaces::as_owner(&self.ctx, slug).await.expect("workspace");
+        let found = glider_service::workspaces::as_owner(&self.ctx, slug)
+            .await
+            .expect("workspace");
         let admin = found.access.admin().expect("owner is admin");
-        glider_service::workspaces::members::add(&self.ctx, &admin, UserId(member.id), role).await.expect("add member");
+        glider_service::workspaces::members::add(&self.ctx, &admin, UserId(member.id), role)
+            .await
+            .expect("add member");
     }
 
     /// Creates a project in `slug` as `user`; returns its JSON.
-    pub async fn create_project(&self, user: &TestUser, slug: &str, name: &str, identifier: &str) -> Value {
+    pub async fn create_project(
+        &self,
+        user: &TestUser,
+        slug: &str,
+        name: &str,
+        identifier: &str,
+    ) -> Value {
         let path = format!("/api/v1/workspaces/{slug}/projects/");
-        let response = self.post(user, &path, json!({ "name": name, "identifier": identifier })).send().await.expect("create project");
+        let response = self
+            .post(
+                user,
+                &path,
+                json!({ "name": name, "identifier": identifier }),
+            )
+            .send()
+            .await
+            .expect("create project");
         json_of(response, StatusCode::CREATED).await
     }
 
     /// Creates a personal API token for `user`; returns the secret.
     pub async fn create_api_token(&self, user: &TestUser) -> String {
-        let response = self.post(user, "/api/v1/users/me/api-tokens/", json!({ "name": "test" })).send().await.expect("create token");
+        let response = self
+            .post(
+                user,
+                "/api/v1/users/me/api-tokens/",
+                json!({ "name": "test" }),
+            )
+            .send()
+            .await
+            .expect("create token");
         let body = json_of(response, StatusCode::CREATED).await;
         body["token"].as_str().expect("token").to_owned()
     }

@@ -3,7 +3,7 @@
 //! SQLite by default (a temporary file). With `GLIDER_TEST_DATABASE_URL=postgres://…/postgres`
 //! each test gets its own PostgreSQL database, cloned from a migrated template, so tests run in
 //! parallel without sharing rows.
-#![expect(clippy::expect_used, clippy::panic, reason = "test fixtures fail loudly")]
+#![expect(clippy::expect_used, reason = "test fixtures fail loudly")]
 
 mod database;
 mod fixtures;
@@ -80,14 +80,22 @@ impl TestAppBuilder {
 
     pub async fn spawn(self) -> TestApp {
         let database = TestDatabase::create().await;
-        let db = glider_db::Db::connect(database.url(), 8).await.expect("connect to the test database");
-        glider_db::migrate(&db).await.expect("migrate the test database");
+        let db = glider_db::Db::connect(database.url(), 8)
+            .await
+            .expect("connect to the test database");
+        glider_db::migrate(&db)
+            .await
+            .expect("migrate the test database");
         let clock = ManualClock::default();
         let mut service = self.service;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let address = listener.local_addr().expect("local address");
         service.public_url = format!("http://{address}");
-        let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None).await.expect("service context");
+        let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None)
+            .await
+            .expect("service context");
         let router = glider_http::router(AppState::new(ctx.clone(), self.http));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {

@@ -5,7 +5,11 @@ use std::{net::SocketAddr, path::PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "glider", version, about = "Glider: work management in one binary")]
+#[command(
+    name = "glider",
+    version,
+    about = "Glider: work management in one binary"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

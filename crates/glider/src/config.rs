@@ -85,7 +85,10 @@ struct FlagOverrides {
 
 impl Config {
     pub fn load(args: &GlobalArgs) -> anyhow::Result<Self> {
-        let file = args.config.clone().unwrap_or_else(|| PathBuf::from("glider.toml"));
+        let file = args
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("glider.toml"));
         if args.config.is_some() && !file.exists() {
             anyhow::bail!("configuration file {} does not exist", file.display());
         }
@@ -115,12 +118,18 @@ impl Config {
         }
         std::fs::create_dir_all(self.data_dir.join("files"))
             .with_context(|| format!("creating the data directory {}", self.data_dir.display()))?;
-        Ok(format!("sqlite://{}?mode=rwc", self.data_dir.join("glider.db").display()))
+        Ok(format!(
+            "sqlite://{}?mode=rwc",
+            self.data_dir.join("glider.db").display()
+        ))
     }
 
     pub fn service_settings(&self) -> ServiceSettings {
         ServiceSettings {
-            public_url: self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.listen)),
+            public_url: self
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", self.listen)),
             ..ServiceSettings::default()
         }
     }

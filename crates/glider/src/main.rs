@@ -22,7 +22,10 @@ fn main() -> std::process::ExitCode {
         }
     };
     serve::init_logging(&config, matches!(cli.command, Command::Serve(_)));
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("glider: cannot start the runtime: {error}");

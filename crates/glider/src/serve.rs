@@ -12,28 +12,48 @@ use tracing_subscriber::{EnvFilter, fmt};
 use crate::config::Config;
 
 pub fn init_logging(config: &Config, serving: bool) {
-    let filter = EnvFilter::try_from_env("GLIDER_LOG").unwrap_or_else(|_| EnvFilter::new(&config.log));
+    let filter =
+        EnvFilter::try_from_env("GLIDER_LOG").unwrap_or_else(|_| EnvFilter::new(&config.log));
     // Admin commands print their result on stdout; their logs go to stderr and stay quiet.
-    let filter = if serving { filter } else { EnvFilter::new("warn") };
+    let filter = if serving {
+        filter
+    } else {
+        EnvFilter::new("warn")
+    };
     let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if config.log_format == "pretty" {
         builder.init();
     } else {
-        builder.json().flatten_event(true).with_current_span(false).with_span_list(false).init();
+        builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .init();
     }
 }
 
 /// Opens the database and applies pending migrations.
 pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
     let url = config.database_url()?;
-    let db = Db::connect(&url, config.db_max_connections).await.context("connecting to the database")?;
-    glider_db::migrate(&db).await.context("applying migrations")?;
+    let db = Db::connect(&url, config.db_max_connections)
+        .await
+        .context("connecting to the database")?;
+    glider_db::migrate(&db)
+        .await
+        .context("applying migrations")?;
     Ok(db)
 }
 
 pub async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = open_database(config).await?;
-    Ctx::new(db, Arc::new(SystemClock), config.service_settings(), config.secret_key.clone()).await
+    Ctx::new(
+        db,
+        Arc::new(SystemClock),
+        config.service_settings(),
+        config.secret_key.clone(),
+    )
+    .await
 }
 
 pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {

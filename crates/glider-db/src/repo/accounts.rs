@@ -7,7 +7,8 @@ use glider_domain::{
     values::Email,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    sea_query::Expr,
 };
 
 use crate::{
@@ -65,16 +66,36 @@ pub async fn find_user(conn: &impl ConnectionTrait, id: UserId) -> Result<User, 
     found(user::Entity::find_by_id(id.0).one(conn).await?).map(to_user)
 }
 
-pub async fn find_user_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<User, DbError> {
-    found(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(conn).await?).map(to_user)
+pub async fn find_user_by_email(
+    conn: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<User, DbError> {
+    found(
+        user::Entity::find()
+            .filter(user::Column::Email.eq(email.as_str()))
+            .one(conn)
+            .await?,
+    )
+    .map(to_user)
 }
 
-pub async fn find_credentials(conn: &impl ConnectionTrait, email: &Email) -> Result<UserCredentials, DbError> {
-    let row = found(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(conn).await?)?;
+pub async fn find_credentials(
+    conn: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<UserCredentials, DbError> {
+    let row = found(
+        user::Entity::find()
+            .filter(user::Column::Email.eq(email.as_str()))
+            .one(conn)
+            .await?,
+    )?;
     Ok(credentials(row))
 }
 
-pub async fn find_credentials_by_id(conn: &impl ConnectionTrait, id: UserId) -> Result<UserCredentials, DbError> {
+pub async fn find_credentials_by_id(
+    conn: &impl ConnectionTrait,
+    id: UserId,
+) -> Result<UserCredentials, DbError> {
     found(user::Entity::find_by_id(id.0).one(conn).await?).map(credentials)
 }
 
@@ -103,10 +124,17 @@ pub async fn record_login_failure(
     Ok(())
 }
 
-pub async fn record_login_success(conn: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn record_login_success(
+    conn: &impl ConnectionTrait,
+    id: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     user::Entity::update_many()
         .col_expr(user::Column::FailedLogins, Expr::value(0))
-        .col_expr(user::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(user::Column::LastLoginAt, Expr::value(Some(now)))
         .filter(user::Column::Id.eq(id.0))
         .exec(conn)
@@ -132,9 +160,15 @@ pub async fn set_password_hash(
 /// Writes the editable profile fields of `user`.
 pub async fn update_profile(conn: &impl ConnectionTrait, user: &User) -> Result<(), DbError> {
     user::Entity::update_many()
-        .col_expr(user::Column::FirstName, Expr::value(user.first_name.clone()))
+        .col_expr(
+            user::Column::FirstName,
+            Expr::value(user.first_name.clone()),
+        )
         .col_expr(user::Column::LastName, Expr::value(user.last_name.clone()))
-        .col_expr(user::Column::DisplayName, Expr::value(user.display_name.clone()))
+        .col_expr(
+            user::Column::DisplayName,
+            Expr::value(user.display_name.clone()),
+        )
         .col_expr(user::Column::Timezone, Expr::value(user.timezone.clone()))
         .col_expr(user::Column::UpdatedAt, Expr::value(user.updated_at))
         .filter(user::Column::Id.eq(user.id.0))
@@ -167,7 +201,10 @@ pub struct NewSession<'a> {
     pub expires_at: DateTime<Utc>,
 }
 
-pub async fn insert_session(conn: &impl ConnectionTrait, new: NewSession<'_>) -> Result<Session, DbError> {
+pub async fn insert_session(
+    conn: &impl ConnectionTrait,
+    new: NewSession<'_>,
+) -> Result<Session, DbError> {
     let row = session::ActiveModel {
         id: Set(new.id.0),
         user_id: Set(new.user_id.0),
@@ -189,9 +226,17 @@ pub async fn find_session(conn: &impl ConnectionTrait, id: SessionId) -> Result<
     found(session::Entity::find_by_id(id.0).one(conn).await?).map(to_session)
 }
 
-pub async fn find_session_by_secret(conn: &impl ConnectionTrait, secret_hash: &str) -> Result<Session, DbError> {
-    found(session::Entity::find().filter(session::Column::SecretHash.eq(secret_hash)).one(conn).await?)
-        .map(to_session)
+pub async fn find_session_by_secret(
+    conn: &impl ConnectionTrait,
+    secret_hash: &str,
+) -> Result<Session, DbError> {
+    found(
+        session::Entity::find()
+            .filter(session::Column::SecretHash.eq(secret_hash))
+            .one(conn)
+            .await?,
+    )
+    .map(to_session)
 }
 
 pub async fn revoke_session(
@@ -202,7 +247,10 @@ pub async fn revoke_session(
 ) -> Result<(), DbError> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
-        .col_expr(session::Column::RevokedReason, Expr::value(Some(reason.to_owned())))
+        .col_expr(
+            session::Column::RevokedReason,
+            Expr::value(Some(reason.to_owned())),
+        )
         .filter(session::Column::Id.eq(id.0))
         .filter(session::Column::RevokedAt.is_null())
         .exec(conn)
@@ -220,7 +268,10 @@ pub async fn revoke_user_sessions(
 ) -> Result<(), DbError> {
     let mut update = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
-        .col_expr(session::Column::RevokedReason, Expr::value(Some(reason.to_owned())))
+        .col_expr(
+            session::Column::RevokedReason,
+            Expr::value(Some(reason.to_owned())),
+        )
         .filter(session::Column::UserId.eq(user_id.0))
         .filter(session::Column::RevokedAt.is_null());
     if let Some(keep) = keep {
@@ -245,11 +296,16 @@ pub async fn insert_refresh_token(
         expires_at: Set(expires_at),
         rotated_at: Set(None),
     };
-    refresh_token::Entity::insert(row).exec_without_returning(conn).await?;
+    refresh_token::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
-pub async fn find_refresh_token(conn: &impl ConnectionTrait, token_hash: &str) -> Result<RefreshToken, DbError> {
+pub async fn find_refresh_token(
+    conn: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<RefreshToken, DbError> {
     let row = found(
         refresh_token::Entity::find()
             .filter(refresh_token::Column::TokenHash.eq(token_hash))
@@ -302,7 +358,10 @@ pub struct NewApiToken<'a> {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
-pub async fn insert_api_token(conn: &impl ConnectionTrait, new: NewApiToken<'_>) -> Result<ApiToken, DbError> {
+pub async fn insert_api_token(
+    conn: &impl ConnectionTrait,
+    new: NewApiToken<'_>,
+) -> Result<ApiToken, DbError> {
     let row = api_token::ActiveModel {
         id: Set(new.id.0),
         user_id: Set(new.user_id.0),
@@ -317,12 +376,23 @@ pub async fn insert_api_token(conn: &impl ConnectionTrait, new: NewApiToken<'_>)
     Ok(to_api_token(row.insert(conn).await?))
 }
 
-pub async fn find_api_token_by_hash(conn: &impl ConnectionTrait, token_hash: &str) -> Result<ApiToken, DbError> {
-    found(api_token::Entity::find().filter(api_token::Column::TokenHash.eq(token_hash)).one(conn).await?)
-        .map(to_api_token)
+pub async fn find_api_token_by_hash(
+    conn: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<ApiToken, DbError> {
+    found(
+        api_token::Entity::find()
+            .filter(api_token::Column::TokenHash.eq(token_hash))
+            .one(conn)
+            .await?,
+    )
+    .map(to_api_token)
 }
 
-pub async fn list_api_tokens(conn: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<ApiToken>, DbError> {
+pub async fn list_api_tokens(
+    conn: &impl ConnectionTrait,
+    user_id: UserId,
+) -> Result<Vec<ApiToken>, DbError> {
     Ok(api_token::Entity::find()
         .filter(api_token::Column::UserId.eq(user_id.0))
         .filter(api_token::Column::RevokedAt.is_null())
@@ -334,7 +404,11 @@ pub async fn list_api_tokens(conn: &impl ConnectionTrait, user_id: UserId) -> Re
         .collect())
 }
 
-pub async fn touch_api_token(conn: &impl ConnectionTrait, id: ApiTokenId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn touch_api_token(
+    conn: &impl ConnectionTrait,
+    id: ApiTokenId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     api_token::Entity::update_many()
         .col_expr(api_token::Column::LastUsedAt, Expr::value(Some(now)))
         .filter(api_token::Column::Id.eq(id.0))
@@ -357,5 +431,9 @@ pub async fn revoke_api_token(
         .filter(api_token::Column::RevokedAt.is_null())
         .exec(conn)
         .await?;
-    if result.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if result.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }

@@ -17,12 +17,17 @@ pub async fn append(conn: &impl ConnectionTrait, event: NewEvent) -> Result<(), 
         payload: Set(event.payload),
         at: Set(event.at),
     };
-    event::Entity::insert(row).exec_without_returning(conn).await?;
+    event::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
 /// Event kinds recorded for one subject, oldest first (used by tests and the activity feed).
-pub async fn kinds_for_subject(conn: &impl ConnectionTrait, subject_id: uuid::Uuid) -> Result<Vec<String>, DbError> {
+pub async fn kinds_for_subject(
+    conn: &impl ConnectionTrait,
+    subject_id: uuid::Uuid,
+) -> Result<Vec<String>, DbError> {
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
     Ok(event::Entity::find()
         .filter(event::Column::SubjectId.eq(subject_id))

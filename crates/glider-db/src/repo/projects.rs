@@ -9,8 +9,8 @@ use glider_domain::{
     policy::ProjectNetwork,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 
 use crate::{
@@ -25,7 +25,8 @@ fn to_project(row: project::Model) -> Project {
         workspace_id: WorkspaceId(row.workspace_id),
         name: row.name,
         identifier: row.identifier,
-        network: ProjectNetwork::from_plane_code(i64::from(row.network)).unwrap_or(ProjectNetwork::Secret),
+        network: ProjectNetwork::from_plane_code(i64::from(row.network))
+            .unwrap_or(ProjectNetwork::Secret),
         settings: ProjectSettings {
             description: row.description,
             project_lead: row.project_lead.map(UserId),
@@ -100,7 +101,9 @@ pub async fn insert_project(conn: &impl ConnectionTrait, p: &Project) -> Result<
         ..Default::default()
     };
     write_fields(&mut active, p);
-    project::Entity::insert(active).exec_without_returning(conn).await?;
+    project::Entity::insert(active)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -129,7 +132,10 @@ pub async fn find_project(
 }
 
 /// Every live project of the workspace, oldest first.
-pub async fn list_projects(conn: &impl ConnectionTrait, workspace_id: WorkspaceId) -> Result<Vec<Project>, DbError> {
+pub async fn list_projects(
+    conn: &impl ConnectionTrait,
+    workspace_id: WorkspaceId,
+) -> Result<Vec<Project>, DbError> {
     Ok(project::Entity::find()
         .filter(project::Column::WorkspaceId.eq(workspace_id.0))
         .filter(project::Column::DeletedAt.is_null())
@@ -142,7 +148,11 @@ pub async fn list_projects(conn: &impl ConnectionTrait, workspace_id: WorkspaceI
         .collect())
 }
 
-pub async fn soft_delete_project(conn: &impl ConnectionTrait, id: ProjectId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn soft_delete_project(
+    conn: &impl ConnectionTrait,
+    id: ProjectId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     project::Entity::update_many()
         .col_expr(project::Column::DeletedAt, Expr::value(Some(now)))
         .filter(project::Column::Id.eq(id.0))
@@ -192,7 +202,10 @@ pub async fn member_counts(
         .collect())
 }
 
-pub async fn count_active_members(conn: &impl ConnectionTrait, project_id: ProjectId) -> Result<u64, DbError> {
+pub async fn count_active_members(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+) -> Result<u64, DbError> {
     Ok(project_member::Entity::find()
         .filter(project_member::Column::ProjectId.eq(project_id.0))
         .filter(project_member::Column::IsActive.eq(true))
@@ -243,12 +256,18 @@ pub async fn upsert_project_member(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    project_member::Entity::insert(row).exec_without_returning(conn).await?;
+    project_member::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(id)
 }
 
 /// Does `user_id` have any membership row (active or not) in the project?
-pub async fn has_member_row(conn: &impl ConnectionTrait, project_id: ProjectId, user_id: UserId) -> Result<bool, DbError> {
+pub async fn has_member_row(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    user_id: UserId,
+) -> Result<bool, DbError> {
     Ok(project_member::Entity::find()
         .filter(project_member::Column::ProjectId.eq(project_id.0))
         .filter(project_member::Column::UserId.eq(user_id.0))
@@ -289,7 +308,12 @@ pub async fn find_project_member(
     project_id: ProjectId,
     id: ProjectMemberId,
 ) -> Result<ProjectMember, DbError> {
-    found(list_project_members(conn, project_id).await?.into_iter().find(|member| member.id == id))
+    found(
+        list_project_members(conn, project_id)
+            .await?
+            .into_iter()
+            .find(|member| member.id == id),
+    )
 }
 
 pub async fn update_project_member(
@@ -298,9 +322,18 @@ pub async fn update_project_member(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     project_member::Entity::update_many()
-        .col_expr(project_member::Column::Role, Expr::value(i16::try_from(member.role.plane_code()).unwrap_or(5)))
-        .col_expr(project_member::Column::IsActive, Expr::value(member.is_active))
-        .col_expr(project_member::Column::UserId, Expr::value(member.user.id.0))
+        .col_expr(
+            project_member::Column::Role,
+            Expr::value(i16::try_from(member.role.plane_code()).unwrap_or(5)),
+        )
+        .col_expr(
+            project_member::Column::IsActive,
+            Expr::value(member.is_active),
+        )
+        .col_expr(
+            project_member::Column::UserId,
+            Expr::value(member.user.id.0),
+        )
         .col_expr(project_member::Column::UpdatedAt, Expr::value(now))
         .filter(project_member::Column::Id.eq(member.id.0))
         .filter(project_member::Column::ProjectId.eq(member.project_id.0))

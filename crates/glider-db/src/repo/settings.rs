@@ -5,12 +5,19 @@ use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use crate::{DbError, entities::instance_setting};
 
 pub async fn get(conn: &impl ConnectionTrait, key: &str) -> Result<Option<String>, DbError> {
-    Ok(instance_setting::Entity::find_by_id(key.to_owned()).one(conn).await?.map(|row| row.value))
+    Ok(instance_setting::Entity::find_by_id(key.to_owned())
+        .one(conn)
+        .await?
+        .map(|row| row.value))
 }
 
 /// Stores `value` unless the key exists, then returns whatever is stored: concurrent first
 /// starts of several replicas agree on one value.
-pub async fn get_or_insert(conn: &impl ConnectionTrait, key: &str, value: &str) -> Result<String, DbError> {
+pub async fn get_or_insert(
+    conn: &impl ConnectionTrait,
+    key: &str,
+    value: &str,
+) -> Result<String, DbError> {
     let row = instance_setting::ActiveModel {
         key: Set(key.to_owned()),
         value: Set(value.to_owned()),

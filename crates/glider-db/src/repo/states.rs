@@ -51,7 +51,9 @@ pub async fn insert_states(conn: &impl ConnectionTrait, states: &[State]) -> Res
         created_at: Set(s.created_at),
         updated_at: Set(s.updated_at),
     });
-    state::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    state::Entity::insert_many(rows)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -79,7 +81,11 @@ pub async fn list_states(
         .collect())
 }
 
-pub async fn find_state(conn: &impl ConnectionTrait, project_id: ProjectId, id: StateId) -> Result<State, DbError> {
+pub async fn find_state(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    id: StateId,
+) -> Result<State, DbError> {
     found(
         state::Entity::find_by_id(id.0)
             .filter(state::Column::ProjectId.eq(project_id.0))

@@ -11,8 +11,8 @@ use glider_domain::{
     },
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, sea_query::Expr,
 };
 
 use crate::{
@@ -48,7 +48,9 @@ pub async fn insert_workspace(conn: &impl ConnectionTrait, new: &Workspace) -> R
         created_at: Set(new.created_at),
         updated_at: Set(new.updated_at),
     };
-    workspace::Entity::insert(row).exec_without_returning(conn).await?;
+    workspace::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -66,7 +68,11 @@ pub async fn find_by_slug(conn: &impl ConnectionTrait, slug: &str) -> Result<Wor
 
 /// True if any workspace, live or deleted, holds the slug.
 pub async fn slug_taken(conn: &impl ConnectionTrait, slug: &str) -> Result<bool, DbError> {
-    Ok(workspace::Entity::find().filter(workspace::Column::Slug.eq(slug)).one(conn).await?.is_some())
+    Ok(workspace::Entity::find()
+        .filter(workspace::Column::Slug.eq(slug))
+        .one(conn)
+        .await?
+        .is_some())
 }
 
 /// Live workspaces where `user_id` is an active member, with the member's role.
@@ -79,7 +85,10 @@ pub async fn list_for_user(
         .filter(workspace_member::Column::IsActive.eq(true))
         .all(conn)
         .await?;
-    let roles: HashMap<_, _> = memberships.iter().map(|m| (m.workspace_id, m.role.clone())).collect();
+    let roles: HashMap<_, _> = memberships
+        .iter()
+        .map(|m| (m.workspace_id, m.role.clone()))
+        .collect();
     let rows = workspace::Entity::find()
         .filter(workspace::Column::Id.is_in(roles.keys().copied().collect::<Vec<_>>()))
         .filter(workspace::Column::DeletedAt.is_null())
@@ -89,7 +98,9 @@ pub async fn list_for_user(
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            let role = roles.get(&row.id).and_then(|r| WorkspaceRole::from_stored(r))?;
+            let role = roles
+                .get(&row.id)
+                .and_then(|r| WorkspaceRole::from_stored(r))?;
             Some((to_workspace(row), role))
         })
         .collect())
@@ -165,7 +176,9 @@ pub async fn upsert_member(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    workspace_member::Entity::insert(row).exec_without_returning(conn).await?;
+    workspace_member::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(id)
 }
 
@@ -184,7 +197,11 @@ pub async fn set_member_role(
         .filter(workspace_member::Column::IsActive.eq(true))
         .exec(conn)
         .await?;
-    if result.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if result.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn deactivate_member(
@@ -201,7 +218,11 @@ pub async fn deactivate_member(
         .filter(workspace_member::Column::IsActive.eq(true))
         .exec(conn)
         .await?;
-    if result.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if result.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// Every membership row of the workspace, newest first (Plane's order), with its user.
@@ -259,7 +280,11 @@ fn to_invitation(row: workspace_invitation::Model) -> Option<Invitation> {
     })
 }
 
-pub async fn insert_invitation(conn: &impl ConnectionTrait, new: &Invitation, token_hash: &str) -> Result<(), DbError> {
+pub async fn insert_invitation(
+    conn: &impl ConnectionTrait,
+    new: &Invitation,
+    token_hash: &str,
+) -> Result<(), DbError> {
     let row = workspace_invitation::ActiveModel {
         id: Set(new.id.0),
         workspace_id: Set(new.workspace_id.0),
@@ -274,7 +299,9 @@ pub async fn insert_invitation(conn: &impl ConnectionTrait, new: &Invitation, to
         created_at: Set(new.created_at),
         updated_at: Set(new.updated_at),
     };
-    workspace_invitation::Entity::insert(row).exec_without_returning(conn).await?;
+    workspace_invitation::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -306,7 +333,10 @@ pub async fn find_invitation(
     found(row.and_then(to_invitation))
 }
 
-pub async fn find_invitation_by_token(conn: &impl ConnectionTrait, token_hash: &str) -> Result<Invitation, DbError> {
+pub async fn find_invitation_by_token(
+    conn: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Invitation, DbError> {
     let row = workspace_invitation::Entity::find()
         .filter(workspace_invitation::Column::TokenHash.eq(token_hash))
         .filter(workspace_invitation::Column::DeletedAt.is_null())
@@ -316,7 +346,10 @@ pub async fn find_invitation_by_token(conn: &impl ConnectionTrait, token_hash: &
 }
 
 /// Pending invitations addressed to `email`, across workspaces.
-pub async fn list_invitations_for_email(conn: &impl ConnectionTrait, email: &str) -> Result<Vec<Invitation>, DbError> {
+pub async fn list_invitations_for_email(
+    conn: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Vec<Invitation>, DbError> {
     Ok(workspace_invitation::Entity::find()
         .filter(workspace_invitation::Column::Email.eq(email))
         .filter(workspace_invitation::Column::DeletedAt.is_null())
@@ -329,21 +362,43 @@ pub async fn list_invitations_for_email(conn: &impl ConnectionTrait, email: &str
         .collect())
 }
 
-pub async fn save_invitation(conn: &impl ConnectionTrait, invitation: &Invitation) -> Result<(), DbError> {
+pub async fn save_invitation(
+    conn: &impl ConnectionTrait,
+    invitation: &Invitation,
+) -> Result<(), DbError> {
     workspace_invitation::Entity::update_many()
-        .col_expr(workspace_invitation::Column::Role, Expr::value(invitation.role.as_str()))
-        .col_expr(workspace_invitation::Column::RespondedAt, Expr::value(invitation.responded_at))
-        .col_expr(workspace_invitation::Column::Accepted, Expr::value(invitation.accepted))
-        .col_expr(workspace_invitation::Column::UpdatedAt, Expr::value(invitation.updated_at))
+        .col_expr(
+            workspace_invitation::Column::Role,
+            Expr::value(invitation.role.as_str()),
+        )
+        .col_expr(
+            workspace_invitation::Column::RespondedAt,
+            Expr::value(invitation.responded_at),
+        )
+        .col_expr(
+            workspace_invitation::Column::Accepted,
+            Expr::value(invitation.accepted),
+        )
+        .col_expr(
+            workspace_invitation::Column::UpdatedAt,
+            Expr::value(invitation.updated_at),
+        )
         .filter(workspace_invitation::Column::Id.eq(invitation.id.0))
         .exec(conn)
         .await?;
     Ok(())
 }
 
-pub async fn delete_invitation(conn: &impl ConnectionTrait, id: InvitationId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn delete_invitation(
+    conn: &impl ConnectionTrait,
+    id: InvitationId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     workspace_invitation::Entity::update_many()
-        .col_expr(workspace_invitation::Column::DeletedAt, Expr::value(Some(now)))
+        .col_expr(
+            workspace_invitation::Column::DeletedAt,
+            Expr::value(Some(now)),
+        )
         .filter(workspace_invitation::Column::Id.eq(id.0))
         .exec(conn)
         .await?;
@@ -351,7 +406,10 @@ pub async fn delete_invitation(conn: &impl ConnectionTrait, id: InvitationId, no
 }
 
 /// A live workspace by id.
-pub async fn find_by_id(conn: &impl ConnectionTrait, id: WorkspaceId) -> Result<Workspace, DbError> {
+pub async fn find_by_id(
+    conn: &impl ConnectionTrait,
+    id: WorkspaceId,
+) -> Result<Workspace, DbError> {
     found(
         workspace::Entity::find_by_id(id.0)
             .filter(workspace::Column::DeletedAt.is_null())

@@ -42,7 +42,11 @@ impl SessionKind {
     }
 
     pub fn from_stored(value: &str) -> Self {
-        if value == "browser" { Self::Browser } else { Self::Token }
+        if value == "browser" {
+            Self::Browser
+        } else {
+            Self::Token
+        }
     }
 }
 

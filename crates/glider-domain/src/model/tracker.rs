@@ -66,7 +66,9 @@ pub struct ProjectMember {
 }
 
 /// The five state groups (plus triage) that give every state its meaning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum StateGroup {
     Backlog,
@@ -127,8 +129,20 @@ pub struct State {
 pub const DEFAULT_STATES: [(&str, &str, StateGroup, f64, bool); 6] = [
     ("Backlog", "#60646C", StateGroup::Backlog, 15000.0, true),
     ("Todo", "#60646C", StateGroup::Unstarted, 25000.0, false),
-    ("In Progress", "#F59E0B", StateGroup::Started, 35000.0, false),
+    (
+        "In Progress",
+        "#F59E0B",
+        StateGroup::Started,
+        35000.0,
+        false,
+    ),
     ("Done", "#46A758", StateGroup::Completed, 45000.0, false),
-    ("Cancelled", "#9AA4BC", StateGroup::Cancelled, 55000.0, false),
+    (
+        "Cancelled",
+        "#9AA4BC",
+        StateGroup::Cancelled,
+        55000.0,
+        false,
+    ),
     ("Triage", "#4E5355", StateGroup::Triage, 65000.0, false),
 ];

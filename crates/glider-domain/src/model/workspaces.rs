@@ -1,6 +1,8 @@
 use chrono::{DateTime, Utc};
 
-use crate::{InvitationId, UserId, WorkspaceId, WorkspaceMemberId, WorkspaceRole, model::accounts::User};
+use crate::{
+    InvitationId, UserId, WorkspaceId, WorkspaceMemberId, WorkspaceRole, model::accounts::User,
+};
 
 #[derive(Clone, Debug)]
 pub struct Workspace {

@@ -18,7 +18,10 @@ pub struct MatchedRoute(pub String);
 
 /// Inner layer (after routing): notes the matched route on the response.
 pub async fn tag_route(request: Request, next: Next) -> Response {
-    let route = request.extensions().get::<MatchedPath>().map(|path| path.as_str().to_owned());
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| path.as_str().to_owned());
     let mut response = next.run(request).await;
     if let Some(route) = route {
         response.extensions_mut().insert(MatchedRoute(route));
@@ -45,8 +48,15 @@ pub async fn observe(request: Request, next: Next) -> Response {
         .get::<MatchedRoute>()
         .map_or("unmatched", |route| route.0.as_str())
         .to_owned();
-    let user_id = response.extensions().get::<UserId>().map(ToString::to_string);
-    let labels = [("method", method.to_string()), ("route", route), ("status", status.to_string())];
+    let user_id = response
+        .extensions()
+        .get::<UserId>()
+        .map(ToString::to_string);
+    let labels = [
+        ("method", method.to_string()),
+        ("route", route),
+        ("status", status.to_string()),
+    ];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(elapsed.as_secs_f64());
     tracing::info!(

@@ -21,7 +21,12 @@ use serde_json::json;
 
 use crate::{AppState, error::ApiError};
 
-type Keyed = governor::RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock, StateInformationMiddleware>;
+type Keyed = governor::RateLimiter<
+    String,
+    DefaultKeyedStateStore<String>,
+    DefaultClock,
+    StateInformationMiddleware,
+>;
 
 /// A keyed limiter of `N` requests per minute; `0` lets everything through.
 pub struct RateLimiter {
@@ -38,8 +43,10 @@ pub enum Decision {
 
 impl RateLimiter {
     pub fn per_minute(limit: u32) -> Self {
-        let inner = NonZeroU32::new(limit)
-            .map(|n| governor::RateLimiter::keyed(Quota::per_minute(n)).with_middleware::<StateInformationMiddleware>());
+        let inner = NonZeroU32::new(limit).map(|n| {
+            governor::RateLimiter::keyed(Quota::per_minute(n))
+                .with_middleware::<StateInformationMiddleware>()
+        });
         Self { inner, limit }
     }
 
@@ -76,12 +83,21 @@ impl Decision {
         let seconds = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
         let seconds = seconds.max(1).to_string();
         Some(
-            ApiError::new("rate_limited", format!("Too many requests; try again in {seconds} seconds."))
-                .with_extra("error_code", json!(5900))
-                .with_extra("error_message", json!("RATE_LIMIT_EXCEEDED"))
-                .with_header(header::RETRY_AFTER, &seconds)
-                .with_header(header::HeaderName::from_static("x-ratelimit-limit"), &limit.to_string())
-                .with_header(header::HeaderName::from_static("x-ratelimit-remaining"), "0"),
+            ApiError::new(
+                "rate_limited",
+                format!("Too many requests; try again in {seconds} seconds."),
+            )
+            .with_extra("error_code", json!(5900))
+            .with_extra("error_message", json!("RATE_LIMIT_EXCEEDED"))
+            .with_header(header::RETRY_AFTER, &seconds)
+            .with_header(
+                header::HeaderName::from_static("x-ratelimit-limit"),
+                &limit.to_string(),
+            )
+            .with_header(
+                header::HeaderName::from_static("x-ratelimit-remaining"),
+                "0",
+            ),
         )
     }
 

@@ -26,8 +26,12 @@ use crate::{
 };
 
 /// Paths limited per client IP (`GLIDER_AUTH_RATE_LIMIT`), against password guessing.
-pub const IP_LIMITED_PATHS: [&str; 4] =
-    ["/api/v1/auth/register/", "/api/v1/auth/login/", "/api/v1/auth/refresh/", "/api/v1/auth/session/"];
+pub const IP_LIMITED_PATHS: [&str; 4] = [
+    "/api/v1/auth/register/",
+    "/api/v1/auth/login/",
+    "/api/v1/auth/refresh/",
+    "/api/v1/auth/session/",
+];
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -46,7 +50,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 fn client_info(headers: &HeaderMap, request_ip: Option<String>) -> ClientInfo {
     ClientInfo {
         ip: request_ip,
-        user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
     }
 }
 
@@ -56,7 +63,10 @@ pub struct Client(pub ClientInfo);
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Client {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, ApiError> {
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, ApiError> {
         let ip = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
@@ -176,8 +186,14 @@ pub async fn refresh_tokens(
 /// Signs out: revokes the session of the credential used (and of a refresh token sent).
 #[utoipa::path(post, path = "/api/v1/auth/logout/", tag = "auth", request_body = LogoutRequest,
     responses((status = 204), (status = 401)))]
-pub async fn logout(State(state): State<AppState>, MaybeActor(actor): MaybeActor, request: Request) -> ApiResult<Response> {
-    let body = axum::body::to_bytes(request.into_body(), 64 * 1024).await.unwrap_or_default();
+pub async fn logout(
+    State(state): State<AppState>,
+    MaybeActor(actor): MaybeActor,
+    request: Request,
+) -> ApiResult<Response> {
+    let body = axum::body::to_bytes(request.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
     let body: LogoutRequest = serde_json::from_slice(&body).unwrap_or_default();
     auth::logout(&state.ctx, actor.as_ref(), body.refresh_token.as_deref()).await?;
     let mut response = StatusCode::NO_CONTENT.into_response();
@@ -240,10 +256,19 @@ pub async fn create_browser_session(
 ) -> ApiResult<Response> {
     let session = auth::login_browser(&state.ctx, &body.email, &body.password, &client).await?;
     let max_age = (session.expires_at - state.ctx.now()).num_seconds().max(0);
-    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
-    let session_cookie =
-        format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}", session.session_secret);
-    let csrf_cookie = format!("{CSRF_COOKIE}={}; Path=/; SameSite=Lax; Max-Age={max_age}{secure}", session.csrf_token);
+    let secure = if state.settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let session_cookie = format!(
+        "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        session.session_secret
+    );
+    let csrf_cookie = format!(
+        "{CSRF_COOKIE}={}; Path=/; SameSite=Lax; Max-Age={max_age}{secure}",
+        session.csrf_token
+    );
     let body = BrowserSessionResponse {
         user: (&session.user).into(),
         csrf_token: session.csrf_token,
@@ -260,7 +285,9 @@ pub async fn create_browser_session(
 
 fn clear_cookies(response: &mut Response) {
     for name in [SESSION_COOKIE, CSRF_COOKIE] {
-        if let Ok(value) = header::HeaderValue::from_str(&format!("{name}=; Path=/; Max-Age=0; SameSite=Lax")) {
+        if let Ok(value) =
+            header::HeaderValue::from_str(&format!("{name}=; Path=/; Max-Age=0; SameSite=Lax"))
+        {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
@@ -268,7 +295,10 @@ fn clear_cookies(response: &mut Response) {
 
 /// Signs the browser out.
 #[utoipa::path(delete, path = "/api/v1/auth/session/", tag = "auth", responses((status = 204), (status = 401)))]
-pub async fn delete_browser_session(State(state): State<AppState>, CurrentActor(actor): CurrentActor) -> ApiResult<Response> {
+pub async fn delete_browser_session(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+) -> ApiResult<Response> {
     auth::logout(&state.ctx, Some(&actor), None).await?;
     let mut response = StatusCode::NO_CONTENT.into_response();
     clear_cookies(&mut response);
@@ -334,7 +364,13 @@ pub async fn create_api_token(
     CurrentActor(actor): CurrentActor,
     ApiJson(body): ApiJson<CreateApiTokenRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<ApiTokenResponse>)> {
-    let created = api_tokens::create(&state.ctx, actor.user.id, body.name.as_deref(), body.expires_at).await?;
+    let created = api_tokens::create(
+        &state.ctx,
+        actor.user.id,
+        body.name.as_deref(),
+        body.expires_at,
+    )
+    .await?;
     let mut response = ApiTokenResponse::from(&created.token);
     response.token = Some(created.secret);
     Ok((StatusCode::CREATED, axum::Json(response)))

@@ -13,7 +13,10 @@ pub struct HealthResponse {
 }
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(health)).routes(routes!(ready)).routes(routes!(metrics))
+    OpenApiRouter::new()
+        .routes(routes!(health))
+        .routes(routes!(ready))
+        .routes(routes!(metrics))
 }
 
 /// Liveness: the process answers.
@@ -26,7 +29,12 @@ pub async fn health() -> axum::Json<HealthResponse> {
 #[utoipa::path(get, path = "/ready", tag = "ops", responses((status = 200, body = HealthResponse), (status = 503)))]
 pub async fn ready(State(state): State<AppState>) -> Result<axum::Json<HealthResponse>, ApiError> {
     let not_ready = |detail: &str| ApiError::new("not_ready", detail.to_owned());
-    state.ctx.db.ping().await.map_err(|_| not_ready("The database is not reachable."))?;
+    state
+        .ctx
+        .db
+        .ping()
+        .await
+        .map_err(|_| not_ready("The database is not reachable."))?;
     let applied = glider_db::migrations_applied(&state.ctx.db)
         .await
         .map_err(|_| not_ready("The migration state could not be read."))?;
@@ -43,5 +51,8 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     metrics::gauge!("db_pool_connections").set(f64::from(pool.size));
     metrics::gauge!("db_pool_idle_connections").set(f64::from(pool.idle));
     metrics::gauge!("db_pool_max_connections").set(f64::from(pool.max));
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render())
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(),
+    )
 }

@@ -64,7 +64,10 @@ impl WorkspaceResponse {
 
 /// Body of a workspace create or update.
 #[derive(Debug, ToSchema)]
-#[expect(dead_code, reason = "documents the body; the service reads it field by field")]
+#[expect(
+    dead_code,
+    reason = "documents the body; the service reads it field by field"
+)]
 pub struct WorkspaceRequest {
     /// Lower-case letters, digits and dashes; fixed once created.
     pub slug: Option<String>,
@@ -75,9 +78,16 @@ pub struct WorkspaceRequest {
 
 /// Workspaces the caller belongs to.
 #[utoipa::path(get, path = "/api/v1/workspaces/", tag = "workspaces", responses((status = 200, body = [WorkspaceResponse])))]
-pub async fn list_workspaces(State(state): State<AppState>, CurrentActor(actor): CurrentActor) -> ApiResult<axum::Json<Vec<WorkspaceResponse>>> {
+pub async fn list_workspaces(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+) -> ApiResult<axum::Json<Vec<WorkspaceResponse>>> {
     let list = workspaces::list_mine(&state.ctx, &actor).await?;
-    Ok(axum::Json(list.iter().map(|(ws, role)| WorkspaceResponse::new(ws, *role)).collect()))
+    Ok(axum::Json(
+        list.iter()
+            .map(|(ws, role)| WorkspaceResponse::new(ws, *role))
+            .collect(),
+    ))
 }
 
 /// Creates a workspace; the caller becomes its owner.
@@ -89,7 +99,10 @@ pub async fn create_workspace(
     JsonObject(body): JsonObject,
 ) -> ApiResult<(StatusCode, axum::Json<WorkspaceResponse>)> {
     let ws = workspaces::create(&state.ctx, actor.user.id, &body).await?;
-    Ok((StatusCode::CREATED, axum::Json(WorkspaceResponse::new(&ws, WorkspaceRole::Owner))))
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(WorkspaceResponse::new(&ws, WorkspaceRole::Owner)),
+    ))
 }
 
 /// One workspace the caller belongs to.
@@ -101,7 +114,10 @@ pub async fn get_workspace(
     ApiPath(slug): ApiPath<String>,
 ) -> ApiResult<axum::Json<WorkspaceResponse>> {
     let found = workspaces::get(&state.ctx, &actor, &slug).await?;
-    Ok(axum::Json(WorkspaceResponse::new(&found.workspace, found.access.role)))
+    Ok(axum::Json(WorkspaceResponse::new(
+        &found.workspace,
+        found.access.role,
+    )))
 }
 
 /// Renames the workspace or changes its time zone (admins).
@@ -114,7 +130,10 @@ pub async fn update_workspace(
     JsonObject(body): JsonObject,
 ) -> ApiResult<axum::Json<WorkspaceResponse>> {
     let found = workspaces::update(&state.ctx, &actor, &slug, &body).await?;
-    Ok(axum::Json(WorkspaceResponse::new(&found.workspace, found.access.role)))
+    Ok(axum::Json(WorkspaceResponse::new(
+        &found.workspace,
+        found.access.role,
+    )))
 }
 
 /// Deletes the workspace (owner only; soft delete, the slug stays reserved).

@@ -27,7 +27,9 @@ pub struct Actor {
 impl Actor {
     pub fn session_id(&self) -> Option<SessionId> {
         match self.method {
-            AuthMethod::Bearer { session_id } | AuthMethod::Cookie { session_id } => Some(session_id),
+            AuthMethod::Bearer { session_id } | AuthMethod::Cookie { session_id } => {
+                Some(session_id)
+            }
             AuthMethod::ApiKey { .. } => None,
         }
     }
@@ -37,9 +39,19 @@ fn refused(failure: AuthFailure) -> ServiceError {
     ServiceError::Unauthenticated(failure)
 }
 
-async fn active_user(ctx: &Ctx, user_id: glider_domain::UserId, failure: AuthFailure) -> ServiceResult<User> {
-    let user = repo::find_user(ctx.db.conn(), user_id).await.map_err(|_| refused(failure))?;
-    if user.is_active { Ok(user) } else { Err(refused(AuthFailure::AccountDisabled)) }
+async fn active_user(
+    ctx: &Ctx,
+    user_id: glider_domain::UserId,
+    failure: AuthFailure,
+) -> ServiceResult<User> {
+    let user = repo::find_user(ctx.db.conn(), user_id)
+        .await
+        .map_err(|_| refused(failure))?;
+    if user.is_active {
+        Ok(user)
+    } else {
+        Err(refused(AuthFailure::AccountDisabled))
+    }
 }
 
 /// `Authorization: Bearer <access token>`. The session is checked on every request, so signing
@@ -74,7 +86,10 @@ pub async fn authenticate_api_key(ctx: &Ctx, key: &str) -> ServiceResult<Actor> 
     let user = active_user(ctx, token.user_id, AuthFailure::InvalidApiKey).await?;
     // Writing on every request would serialise API reads behind the write lock; a minute's
     // precision is what people need from "last used".
-    if token.last_used_at.is_none_or(|at| now - at > Duration::minutes(1)) {
+    if token
+        .last_used_at
+        .is_none_or(|at| now - at > Duration::minutes(1))
+    {
         repo::touch_api_token(ctx.db.conn(), token.id, now).await?;
     }
     Ok(Actor {
@@ -94,12 +109,16 @@ pub async fn authenticate_cookie(
     let session = repo::find_session_by_secret(ctx.db.conn(), &tokens::digest(secret))
         .await
         .map_err(|_| refused(AuthFailure::SessionRevoked))?;
-    if session.kind != SessionKind::Browser || session.revoked_at.is_some() || session.expires_at <= ctx.now() {
+    if session.kind != SessionKind::Browser
+        || session.revoked_at.is_some()
+        || session.expires_at <= ctx.now()
+    {
         return Err(refused(AuthFailure::SessionRevoked));
     }
     if is_mutation {
         let expected = session.csrf_token.as_deref().unwrap_or_default();
-        let matches = csrf_header.is_some_and(|sent| !expected.is_empty() && tokens::constant_time_eq(sent, expected));
+        let matches = csrf_header
+            .is_some_and(|sent| !expected.is_empty() && tokens::constant_time_eq(sent, expected));
         if !matches {
             return Err(refused(AuthFailure::CsrfMismatch));
         }
@@ -107,6 +126,8 @@ pub async fn authenticate_cookie(
     let user = active_user(ctx, session.user_id, AuthFailure::SessionRevoked).await?;
     Ok(Actor {
         user,
-        method: AuthMethod::Cookie { session_id: session.id },
+        method: AuthMethod::Cookie {
+            session_id: session.id,
+        },
     })
 }

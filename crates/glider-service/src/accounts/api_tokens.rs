@@ -31,7 +31,14 @@ pub async fn create(
         return Err(ValidationError::new("expires_at", "The expiry must be in the future.").into());
     }
     let secret = format!("glider_api_{}", tokens::random_hex(24));
-    let hint: String = secret.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    let hint: String = secret
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let tx = ctx.db.begin_write().await?;
     let token = repo::insert_api_token(
         &tx,
@@ -49,7 +56,15 @@ pub async fn create(
     let payload = json!({ "name": token.name, "expires_at": token.expires_at });
     glider_db::repo::events::append(
         &tx,
-        event(ctx, "accounts.api_token.created", Some(user_id), None, None, token.id.0, payload),
+        event(
+            ctx,
+            "accounts.api_token.created",
+            Some(user_id),
+            None,
+            None,
+            token.id.0,
+            payload,
+        ),
     )
     .await?;
     glider_db::commit(tx).await?;
@@ -64,9 +79,22 @@ pub async fn list(ctx: &Ctx, user_id: UserId) -> ServiceResult<Vec<ApiToken>> {
 pub async fn revoke(ctx: &Ctx, user_id: UserId, id: ApiTokenId) -> ServiceResult<()> {
     let now = ctx.now();
     let tx = ctx.db.begin_write().await?;
-    repo::revoke_api_token(&tx, user_id, id, now).await.map_err(ServiceError::db("api_token"))?;
-    glider_db::repo::events::append(&tx, event(ctx, "accounts.api_token.revoked", Some(user_id), None, None, id.0, json!({})))
-        .await?;
+    repo::revoke_api_token(&tx, user_id, id, now)
+        .await
+        .map_err(ServiceError::db("api_token"))?;
+    glider_db::repo::events::append(
+        &tx,
+        event(
+            ctx,
+            "accounts.api_token.revoked",
+            Some(user_id),
+            None,
+            None,
+            id.0,
+            json!({}),
+        ),
+    )
+    .await?;
     glider_db::commit(tx).await?;
     Ok(())
 }

@@ -63,7 +63,11 @@ pub async fn create_user(ctx: &Ctx, input: RegisterInput) -> ServiceResult<User>
     else {
         return Err(anyhow::anyhow!("validated fields missing").into());
     };
-    let display_name = if display_name.is_empty() { email.local_part().to_owned() } else { display_name };
+    let display_name = if display_name.is_empty() {
+        email.local_part().to_owned()
+    } else {
+        display_name
+    };
     let hash = passwords::hash(ctx.settings.password_hashing, &password).await?;
     let now = ctx.now();
     let tx = ctx.db.begin_write().await?;
@@ -81,18 +85,34 @@ pub async fn create_user(ctx: &Ctx, input: RegisterInput) -> ServiceResult<User>
     )
     .await
     .map_err(|error| match error {
-        DbError::Conflict { .. } => ServiceError::conflict("email", "An account with this e-mail already exists."),
+        DbError::Conflict { .. } => {
+            ServiceError::conflict("email", "An account with this e-mail already exists.")
+        }
         other => other.into(),
     })?;
     let payload = json!({ "email": user.email, "display_name": user.display_name });
-    glider_db::repo::events::append(&tx, event(ctx, "accounts.user.registered", Some(user.id), None, None, user.id.0, payload))
-        .await?;
+    glider_db::repo::events::append(
+        &tx,
+        event(
+            ctx,
+            "accounts.user.registered",
+            Some(user.id),
+            None,
+            None,
+            user.id.0,
+            payload,
+        ),
+    )
+    .await?;
     glider_db::commit(tx).await?;
     tracing::info!(user_id = %user.id, "account registered");
     Ok(user)
 }
 
-pub(crate) fn optional_text(field: &str, value: Option<&str>) -> Result<String, glider_domain::ValidationError> {
+pub(crate) fn optional_text(
+    field: &str,
+    value: Option<&str>,
+) -> Result<String, glider_domain::ValidationError> {
     match value.map(str::trim) {
         None | Some("") => Ok(String::new()),
         Some(value) => Name::parse(field, value, 255).map(Name::into_string),
@@ -100,14 +120,23 @@ pub(crate) fn optional_text(field: &str, value: Option<&str>) -> Result<String, 
 }
 
 /// Registers and signs in at once.
-pub async fn register(ctx: &Ctx, input: RegisterInput, client: &ClientInfo) -> ServiceResult<TokenGrant> {
+pub async fn register(
+    ctx: &Ctx,
+    input: RegisterInput,
+    client: &ClientInfo,
+) -> ServiceResult<TokenGrant> {
     let user = create_user(ctx, input).await?;
     grant_tokens(ctx, user, client).await
 }
 
 /// Checks e-mail and password, counting failures: after `lockout_threshold` consecutive
 /// failures the account is locked for `lockout_duration`.
-pub async fn check_password(ctx: &Ctx, email: &str, password: &str, client: &ClientInfo) -> ServiceResult<User> {
+pub async fn check_password(
+    ctx: &Ctx,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> ServiceResult<User> {
     let now = ctx.now();
     let password = Password::for_verification(password);
     let invalid = ServiceError::Unauthenticated(AuthFailure::InvalidCredentials);
@@ -117,7 +146,11 @@ pub async fn check_password(ctx: &Ctx, email: &str, password: &str, client: &Cli
     let credentials = match repo::find_credentials(ctx.db.conn(), &email).await {
         Ok(credentials) => credentials,
         Err(DbError::NotFound) => {
-            passwords::verify(passwords::dummy_hash(ctx.settings.password_hashing).await?, &password).await?;
+            passwords::verify(
+                passwords::dummy_hash(ctx.settings.password_hashing).await?,
+                &password,
+            )
+            .await?;
             tracing::warn!(ip = client.ip.as_deref(), "sign-in failed: unknown e-mail");
             return Err(invalid);
         }
@@ -130,7 +163,11 @@ pub async fn check_password(ctx: &Ctx, email: &str, password: &str, client: &Cli
     }
     if !passwords::verify(&credentials.password_hash, &password).await? {
         // A lock that has run out starts the count afresh.
-        let previous = if credentials.locked_until.is_some() { 0 } else { credentials.failed_logins };
+        let previous = if credentials.locked_until.is_some() {
+            0
+        } else {
+            credentials.failed_logins
+        };
         let failures = previous + 1;
         let threshold = ctx.settings.lockout_threshold;
         let locked_until = (failures >= threshold).then(|| now + ctx.settings.lockout_duration);
@@ -157,7 +194,12 @@ fn locked(until: DateTime<Utc>, now: DateTime<Utc>) -> ServiceError {
 }
 
 /// `auth/login/`: access and refresh tokens.
-pub async fn login(ctx: &Ctx, email: &str, password: &str, client: &ClientInfo) -> ServiceResult<TokenGrant> {
+pub async fn login(
+    ctx: &Ctx,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> ServiceResult<TokenGrant> {
     let user = check_password(ctx, email, password, client).await?;
     grant_tokens(ctx, user, client).await
 }
@@ -183,7 +225,14 @@ async fn grant_tokens(ctx: &Ctx, user: User, client: &ClientInfo) -> ServiceResu
     )
     .await?;
     let expires_at = now + ctx.settings.refresh_token_ttl;
-    repo::insert_refresh_token(&tx, session_id, &tokens::digest(&refresh_token), now, expires_at).await?;
+    repo::insert_refresh_token(
+        &tx,
+        session_id,
+        &tokens::digest(&refresh_token),
+        now,
+        expires_at,
+    )
+    .await?;
     glider_db::commit(tx).await?;
     let access_token = tokens::issue_access_token(ctx, user.id, session_id, now)?;
     Ok(TokenGrant {
@@ -201,8 +250,12 @@ pub async fn refresh(ctx: &Ctx, refresh_token: &str) -> ServiceResult<TokenGrant
     let invalid = || ServiceError::Unauthenticated(AuthFailure::InvalidRefreshToken);
     let digest = tokens::digest(refresh_token);
     let tx = ctx.db.begin_write().await?;
-    let token = repo::find_refresh_token(&tx, &digest).await.map_err(|_| invalid())?;
-    let session = repo::find_session(&tx, token.session_id).await.map_err(|_| invalid())?;
+    let token = repo::find_refresh_token(&tx, &digest)
+        .await
+        .map_err(|_| invalid())?;
+    let session = repo::find_session(&tx, token.session_id)
+        .await
+        .map_err(|_| invalid())?;
     if session.revoked_at.is_some() || session.expires_at <= now || token.expires_at <= now {
         return Err(invalid());
     }
@@ -210,11 +263,22 @@ pub async fn refresh(ctx: &Ctx, refresh_token: &str) -> ServiceResult<TokenGrant
         repo::revoke_session(&tx, session.id, "refresh token reused", now).await?;
         glider_db::commit(tx).await?;
         tracing::warn!(session_id = %session.id, user_id = %session.user_id, "refresh token reused: session revoked");
-        return Err(ServiceError::Unauthenticated(AuthFailure::RefreshTokenReused));
+        return Err(ServiceError::Unauthenticated(
+            AuthFailure::RefreshTokenReused,
+        ));
     }
     let next = format!("glr_{}", tokens::random_secret(32));
-    repo::insert_refresh_token(&tx, session.id, &tokens::digest(&next), now, session.expires_at).await?;
-    let user = repo::find_user(&tx, session.user_id).await.map_err(|_| invalid())?;
+    repo::insert_refresh_token(
+        &tx,
+        session.id,
+        &tokens::digest(&next),
+        now,
+        session.expires_at,
+    )
+    .await?;
+    let user = repo::find_user(&tx, session.user_id)
+        .await
+        .map_err(|_| invalid())?;
     glider_db::commit(tx).await?;
     if !user.is_active {
         return Err(ServiceError::Unauthenticated(AuthFailure::AccountDisabled));
@@ -230,7 +294,11 @@ pub async fn refresh(ctx: &Ctx, refresh_token: &str) -> ServiceResult<TokenGrant
 
 /// `auth/logout/`: revokes the caller's session, and with it the access token, the refresh
 /// chain or the cookie. A refresh token in the body revokes its session too.
-pub async fn logout(ctx: &Ctx, actor: Option<&Actor>, refresh_token: Option<&str>) -> ServiceResult<()> {
+pub async fn logout(
+    ctx: &Ctx,
+    actor: Option<&Actor>,
+    refresh_token: Option<&str>,
+) -> ServiceResult<()> {
     let now = ctx.now();
     let mut session_ids = Vec::new();
     if let Some(session_id) = actor.and_then(Actor::session_id) {
@@ -253,7 +321,12 @@ pub async fn logout(ctx: &Ctx, actor: Option<&Actor>, refresh_token: Option<&str
 }
 
 /// `auth/session/`: a browser session behind an HttpOnly cookie.
-pub async fn login_browser(ctx: &Ctx, email: &str, password: &str, client: &ClientInfo) -> ServiceResult<BrowserSession> {
+pub async fn login_browser(
+    ctx: &Ctx,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> ServiceResult<BrowserSession> {
     let user = check_password(ctx, email, password, client).await?;
     let now = ctx.now();
     let secret = tokens::random_secret(32);
@@ -284,27 +357,57 @@ pub async fn login_browser(ctx: &Ctx, email: &str, password: &str, client: &Clie
 
 /// `auth/change-password/`: checks the old password, applies the policy to the new one, and
 /// signs out every other session.
-pub async fn change_password(ctx: &Ctx, actor: &Actor, old_password: &str, new_password: &str) -> ServiceResult<()> {
+pub async fn change_password(
+    ctx: &Ctx,
+    actor: &Actor,
+    old_password: &str,
+    new_password: &str,
+) -> ServiceResult<()> {
     let credentials = repo::find_credentials_by_id(ctx.db.conn(), actor.user.id).await?;
-    if !passwords::verify(&credentials.password_hash, &Password::for_verification(old_password)).await? {
-        return Err(glider_domain::ValidationError::new("old_password", "The current password is not correct.").into());
+    if !passwords::verify(
+        &credentials.password_hash,
+        &Password::for_verification(old_password),
+    )
+    .await?
+    {
+        return Err(glider_domain::ValidationError::new(
+            "old_password",
+            "The current password is not correct.",
+        )
+        .into());
     }
     let new = Password::parse("new_password", new_password, Some(&actor.user.email))?;
     if old_password == new_password {
-        return Err(
-            glider_domain::ValidationError::new("new_password", "The new password must differ from the current one.")
-                .into(),
-        );
+        return Err(glider_domain::ValidationError::new(
+            "new_password",
+            "The new password must differ from the current one.",
+        )
+        .into());
     }
     let hash = passwords::hash(ctx.settings.password_hashing, &new).await?;
     let now = ctx.now();
     let tx = ctx.db.begin_write().await?;
     repo::set_password_hash(&tx, actor.user.id, &hash, now).await?;
-    repo::revoke_user_sessions(&tx, actor.user.id, actor.session_id(), "password changed", now).await?;
+    repo::revoke_user_sessions(
+        &tx,
+        actor.user.id,
+        actor.session_id(),
+        "password changed",
+        now,
+    )
+    .await?;
     let user_id = actor.user.id;
     glider_db::repo::events::append(
         &tx,
-        event(ctx, "accounts.password.changed", Some(user_id), None, None, user_id.0, json!({})),
+        event(
+            ctx,
+            "accounts.password.changed",
+            Some(user_id),
+            None,
+            None,
+            user_id.0,
+            json!({}),
+        ),
     )
     .await?;
     glider_db::commit(tx).await?;

@@ -33,7 +33,9 @@ pub async fn verify(stored: &str, password: &Password) -> Result<bool, ServiceEr
         let Ok(parsed) = PasswordHash::new(&stored) else {
             return false;
         };
-        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
     })
     .await
     .map_err(|e| ServiceError::Internal(e.into()))
@@ -44,7 +46,9 @@ pub async fn verify(stored: &str, password: &Password) -> Result<bool, ServiceEr
 pub async fn dummy_hash(cost: PasswordHashing) -> Result<&'static str, ServiceError> {
     static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     DUMMY
-        .get_or_try_init(|| async move { hash(cost, &Password::for_verification("glider-dummy-password")).await })
+        .get_or_try_init(|| async move {
+            hash(cost, &Password::for_verification("glider-dummy-password")).await
+        })
         .await
         .map(String::as_str)
 }

@@ -1,7 +1,7 @@
 //! The signed-in user's own profile.
 
 use glider_db::repo::accounts as repo;
-use glider_domain::{FieldErrors, model::accounts::User};
+use glider_domain::{FieldErrors, model::accounts::User, values::Name};
 use serde_json::json;
 
 use crate::{Ctx, ServiceResult, accounts::Actor, events::event};
@@ -20,15 +20,19 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> S
     let mut user = actor.user.clone();
     let mut errors = FieldErrors::new();
     if let Some(value) = input.first_name {
-        user.first_name = errors.check(optional_text("first_name", Some(&value))).unwrap_or_default();
+        user.first_name = errors
+            .check(optional_text("first_name", Some(&value)))
+            .unwrap_or_default();
     }
     if let Some(value) = input.last_name {
-        user.last_name = errors.check(optional_text("last_name", Some(&value))).unwrap_or_default();
+        user.last_name = errors
+            .check(optional_text("last_name", Some(&value)))
+            .unwrap_or_default();
     }
-    if let Some(value) = input.display_name {
-        if let Some(name) = errors.check(glider_domain::values::Name::parse("display_name", &value, 255)) {
-            user.display_name = name.into_string();
-        }
+    if let Some(value) = input.display_name
+        && let Some(name) = errors.check(Name::parse("display_name", &value, 255))
+    {
+        user.display_name = name.into_string();
     }
     if let Some(value) = input.timezone {
         match glider_domain::values::timezone("timezone", &value) {
@@ -44,8 +48,19 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> S
         &json!({"first_name": before.first_name, "last_name": before.last_name, "display_name": before.display_name, "timezone": before.timezone}),
         &json!({"first_name": user.first_name, "last_name": user.last_name, "display_name": user.display_name, "timezone": user.timezone}),
     );
-    glider_db::repo::events::append(&tx, event(ctx, "accounts.user.updated", Some(user.id), None, None, user.id.0, changes))
-        .await?;
+    glider_db::repo::events::append(
+        &tx,
+        event(
+            ctx,
+            "accounts.user.updated",
+            Some(user.id),
+            None,
+            None,
+            user.id.0,
+            changes,
+        ),
+    )
+    .await?;
     glider_db::commit(tx).await?;
     Ok(user)
 }

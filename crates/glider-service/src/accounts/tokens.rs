@@ -49,7 +49,12 @@ struct AccessClaims {
 }
 
 /// A signed, short-lived access token naming the user and the session.
-pub fn issue_access_token(ctx: &Ctx, user: UserId, session: SessionId, now: DateTime<Utc>) -> anyhow::Result<String> {
+pub fn issue_access_token(
+    ctx: &Ctx,
+    user: UserId,
+    session: SessionId,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
     let claims = AccessClaims {
         sub: user.0,
         sid: session.0,
@@ -58,7 +63,11 @@ pub fn issue_access_token(ctx: &Ctx, user: UserId, session: SessionId, now: Date
         typ: "access".to_owned(),
     };
     let key = EncodingKey::from_secret(ctx.signing_key.expose_secret().as_bytes());
-    Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &key)?)
+    Ok(jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &key,
+    )?)
 }
 
 /// Checks signature and expiry (against the context's clock, so tests can move time).
@@ -68,7 +77,8 @@ pub fn verify_access_token(ctx: &Ctx, token: &str) -> Result<(UserId, SessionId)
     validation.validate_exp = false;
     validation.required_spec_claims.clear();
     let invalid = || ServiceError::Unauthenticated(AuthFailure::InvalidAccessToken);
-    let data = jsonwebtoken::decode::<AccessClaims>(token, &key, &validation).map_err(|_| invalid())?;
+    let data =
+        jsonwebtoken::decode::<AccessClaims>(token, &key, &validation).map_err(|_| invalid())?;
     if data.claims.typ != "access" || data.claims.exp <= ctx.now().timestamp() {
         return Err(invalid());
     }

@@ -1,6 +1,9 @@
 //! Projects under Plane's rules: creation with default states, settings, archive, delete.
 
-use glider_db::{DbError, repo::{projects as repo, states as state_repo, workspaces as workspace_repo}};
+use glider_db::{
+    DbError,
+    repo::{projects as repo, states as state_repo, workspaces as workspace_repo},
+};
 use glider_domain::{
     ProjectId, ProjectRole, StateId, UserId, WorkspaceId,
     model::tracker::{DEFAULT_STATES, Project, ProjectSettings, ProjectViewerFacts, State},
@@ -41,10 +44,18 @@ fn snapshot(p: &Project) -> Value {
 
 /// Applies the fields present in `body` to `project`. On create, `name` and `identifier` are
 /// required. Ids of people are checked against the workspace afterwards.
-fn apply(project: &mut Project, body: &Map<String, Value>, creating: bool) -> Result<(), ServiceError> {
+fn apply(
+    project: &mut Project,
+    body: &Map<String, Value>,
+    creating: bool,
+) -> Result<(), ServiceError> {
     let mut input = JsonInput::new(body);
     let s = &mut project.settings;
-    let name = if creating { input.required_string("name", 255) } else { input.string("name", 255).value() };
+    let name = if creating {
+        input.required_string("name", 255)
+    } else {
+        input.string("name", 255).value()
+    };
     let identifier = if creating {
         input.required_string("identifier", 255)
     } else {
@@ -122,20 +133,35 @@ fn apply(project: &mut Project, body: &Map<String, Value>, creating: bool) -> Re
     if let Some(name) = name.and_then(|raw| errors.check(project_name("name", &raw))) {
         project.name = name.into_string();
     }
-    if let Some(identifier) = identifier.and_then(|raw| errors.check(ProjectIdentifier::parse("identifier", &raw))) {
+    if let Some(identifier) =
+        identifier.and_then(|raw| errors.check(ProjectIdentifier::parse("identifier", &raw)))
+    {
         project.identifier = identifier.as_str().to_owned();
     }
     Ok(errors.into_result()?)
 }
 
 /// People named on a project must be active members of its workspace.
-async fn check_people(ctx: &Ctx, workspace_id: WorkspaceId, project: &Project) -> ServiceResult<()> {
+async fn check_people(
+    ctx: &Ctx,
+    workspace_id: WorkspaceId,
+    project: &Project,
+) -> ServiceResult<()> {
     let mut errors = glider_domain::FieldErrors::new();
-    for (field, user) in [("project_lead", project.settings.project_lead), ("default_assignee", project.settings.default_assignee)] {
+    for (field, user) in [
+        ("project_lead", project.settings.project_lead),
+        ("default_assignee", project.settings.default_assignee),
+    ] {
         if let Some(user) = user {
-            let active = matches!(workspace_repo::find_membership(ctx.db.conn(), workspace_id, user).await?, Some((_, _, true)));
+            let active = matches!(
+                workspace_repo::find_membership(ctx.db.conn(), workspace_id, user).await?,
+                Some((_, _, true))
+            );
             if !active {
-                errors.add(field, "The provided user is not a member of this workspace.");
+                errors.add(
+                    field,
+                    "The provided user is not a member of this workspace.",
+                );
             }
         }
     }
@@ -147,15 +173,28 @@ fn conflict(error: DbError) -> ServiceError {
         DbError::Conflict { field } if field == "identifier" => {
             ServiceError::conflict("identifier", "The project identifier is already taken")
         }
-        DbError::Conflict { .. } => ServiceError::conflict("name", "The project name is already taken"),
+        DbError::Conflict { .. } => {
+            ServiceError::conflict("name", "The project name is already taken")
+        }
         other => other.into(),
     }
 }
 
 /// A random Material icon and colour, as Plane picks for new projects.
 fn default_logo(seed: &ProjectId) -> Value {
-    const ICONS: [&str; 8] = ["rocket", "bolt", "star", "flag", "diamond", "eco", "explore", "lightbulb"];
-    const COLOURS: [&str; 8] = ["#6366F1", "#EC4899", "#F59E0B", "#10B981", "#3B82F6", "#8B5CF6", "#EF4444", "#14B8A6"];
+    const ICONS: [&str; 8] = [
+        "rocket",
+        "bolt",
+        "star",
+        "flag",
+        "diamond",
+        "eco",
+        "explore",
+        "lightbulb",
+    ];
+    const COLOURS: [&str; 8] = [
+        "#6366F1", "#EC4899", "#F59E0B", "#10B981", "#3B82F6", "#8B5CF6", "#EF4444", "#14B8A6",
+    ];
     let bytes = seed.0.as_bytes();
     let pick = usize::from(bytes[15]) % ICONS.len();
     let colour = usize::from(bytes[14]) % COLOURS.len();
@@ -164,7 +203,12 @@ fn default_logo(seed: &ProjectId) -> Value {
 
 /// Creates a project with Plane's six default states; the creator (and the lead) become
 /// project admins. Members and admins of the workspace may create projects.
-pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, body: &Map<String, Value>) -> ServiceResult<ProjectView> {
+pub async fn create(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    body: &Map<String, Value>,
+) -> ServiceResult<ProjectView> {
     let found = access::workspace(ctx, actor, slug).await?;
     let contributor = found.access.contributor().map_err(refuse("workspace"))?;
     let now = ctx.now();
@@ -230,20 +274,39 @@ pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, body: &Map<String, Val
         })
         .collect();
     let tx = ctx.db.begin_write().await?;
-    repo::insert_project(&tx, &project).await.map_err(conflict)?;
+    repo::insert_project(&tx, &project)
+        .await
+        .map_err(conflict)?;
     repo::upsert_project_member(&tx, &project, actor.user.id, ProjectRole::Admin, now).await?;
-    if let Some(lead) = project.settings.project_lead.filter(|lead| *lead != actor.user.id) {
+    if let Some(lead) = project
+        .settings
+        .project_lead
+        .filter(|lead| *lead != actor.user.id)
+    {
         repo::upsert_project_member(&tx, &project, lead, ProjectRole::Admin, now).await?;
     }
     state_repo::insert_states(&tx, &states).await?;
-    let created = event(ctx, "tracker.project.created", Some(actor.user.id), Some(project.workspace_id), Some(id), id.0, snapshot(&project));
+    let created = event(
+        ctx,
+        "tracker.project.created",
+        Some(actor.user.id),
+        Some(project.workspace_id),
+        Some(id),
+        id.0,
+        snapshot(&project),
+    );
     glider_db::repo::events::append(&tx, created).await?;
     glider_db::commit(tx).await?;
     get(ctx, actor, slug, id).await
 }
 
 async fn facts(ctx: &Ctx, found: &InProject) -> ServiceResult<ProjectViewerFacts> {
-    let memberships = repo::memberships_of_user(ctx.db.conn(), found.workspace.id, found.access.workspace.user_id).await?;
+    let memberships = repo::memberships_of_user(
+        ctx.db.conn(),
+        found.workspace.id,
+        found.access.workspace.user_id,
+    )
+    .await?;
     let mine = memberships.get(&found.project.id);
     Ok(ProjectViewerFacts {
         total_members: repo::count_active_members(ctx.db.conn(), found.project.id).await?,
@@ -252,10 +315,18 @@ async fn facts(ctx: &Ctx, found: &InProject) -> ServiceResult<ProjectViewerFacts
     })
 }
 
-pub async fn get(ctx: &Ctx, actor: &Actor, slug: &str, id: ProjectId) -> ServiceResult<ProjectView> {
+pub async fn get(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    id: ProjectId,
+) -> ServiceResult<ProjectView> {
     let found = access::project(ctx, actor, slug, id).await?;
     let facts = facts(ctx, &found).await?;
-    Ok(ProjectView { project: found.project, facts })
+    Ok(ProjectView {
+        project: found.project,
+        facts,
+    })
 }
 
 /// The projects the actor can see: members see their projects and the public ones; guests only
@@ -287,29 +358,61 @@ pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<Vec<Pro
         .collect())
 }
 
-async fn admin_scope(ctx: &Ctx, actor: &Actor, slug: &str, id: ProjectId) -> ServiceResult<(InProject, ProjectAdmin)> {
+async fn admin_scope(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    id: ProjectId,
+) -> ServiceResult<(InProject, ProjectAdmin)> {
     let found = access::project(ctx, actor, slug, id).await?;
     let admin = found.access.admin().map_err(refuse("project"))?;
     Ok((found, admin))
 }
 
-async fn save(ctx: &Ctx, admin: &ProjectAdmin, before: &Project, mut after: Project, kind: &'static str) -> ServiceResult<()> {
+async fn save(
+    ctx: &Ctx,
+    admin: &ProjectAdmin,
+    before: &Project,
+    mut after: Project,
+    kind: &'static str,
+) -> ServiceResult<()> {
     let actor = admin.access().workspace.user_id;
     after.updated_by = Some(actor);
     after.updated_at = ctx.now();
     let tx = ctx.db.begin_write().await?;
     repo::update_project(&tx, &after).await.map_err(conflict)?;
     let change = changes(&snapshot(before), &snapshot(&after));
-    glider_db::repo::events::append(&tx, event(ctx, kind, Some(actor), Some(after.workspace_id), Some(after.id), after.id.0, change)).await?;
+    glider_db::repo::events::append(
+        &tx,
+        event(
+            ctx,
+            kind,
+            Some(actor),
+            Some(after.workspace_id),
+            Some(after.id),
+            after.id.0,
+            change,
+        ),
+    )
+    .await?;
     glider_db::commit(tx).await?;
     Ok(())
 }
 
 /// Changes settings (project admins). An archived project must be restored first.
-pub async fn update(ctx: &Ctx, actor: &Actor, slug: &str, id: ProjectId, body: &Map<String, Value>) -> ServiceResult<ProjectView> {
+pub async fn update(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    id: ProjectId,
+    body: &Map<String, Value>,
+) -> ServiceResult<ProjectView> {
     let (found, admin) = admin_scope(ctx, actor, slug, id).await?;
     if found.project.archived_at.is_some() {
-        return Err(ServiceError::rule("project_archived", "Archived project cannot be updated"));
+        return Err(ServiceError::rule(
+            "project_archived",
+            "Archived project cannot be updated",
+        ));
     }
     let mut project = found.project.clone();
     apply(&mut project, body, false)?;
@@ -317,19 +420,48 @@ pub async fn update(ctx: &Ctx, actor: &Actor, slug: &str, id: ProjectId, body: &
     if let Some(state) = project.settings.default_state_id
         && project.settings.default_state_id != found.project.settings.default_state_id
     {
-        state_repo::find_state(ctx.db.conn(), id, state).await.map_err(|_| {
-            ServiceError::Validation(glider_domain::ValidationError::new("default_state", "The state does not belong to this project.").into())
-        })?;
+        state_repo::find_state(ctx.db.conn(), id, state)
+            .await
+            .map_err(|_| {
+                ServiceError::Validation(
+                    glider_domain::ValidationError::new(
+                        "default_state",
+                        "The state does not belong to this project.",
+                    )
+                    .into(),
+                )
+            })?;
     }
-    save(ctx, &admin, &found.project, project, "tracker.project.updated").await?;
+    save(
+        ctx,
+        &admin,
+        &found.project,
+        project,
+        "tracker.project.updated",
+    )
+    .await?;
     get(ctx, actor, slug, id).await
 }
 
-pub async fn set_archived(ctx: &Ctx, actor: &Actor, slug: &str, id: ProjectId, archived: bool) -> ServiceResult<()> {
+pub async fn set_archived(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    id: ProjectId,
+    archived: bool,
+) -> ServiceResult<()> {
     let (found, admin) = admin_scope(ctx, actor, slug, id).await?;
     let mut project = found.project.clone();
-    project.archived_at = if archived { Some(found.project.archived_at.unwrap_or_else(|| ctx.now())) } else { None };
-    let kind = if archived { "tracker.project.archived" } else { "tracker.project.unarchived" };
+    project.archived_at = if archived {
+        Some(found.project.archived_at.unwrap_or_else(|| ctx.now()))
+    } else {
+        None
+    };
+    let kind = if archived {
+        "tracker.project.archived"
+    } else {
+        "tracker.project.unarchived"
+    };
     save(ctx, &admin, &found.project, project, kind).await
 }
 
@@ -338,7 +470,15 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, slug: &str, id: ProjectId) -> Serv
     let (found, _admin) = admin_scope(ctx, actor, slug, id).await?;
     let tx = ctx.db.begin_write().await?;
     repo::soft_delete_project(&tx, id, ctx.now()).await?;
-    let deleted = event(ctx, "tracker.project.deleted", Some(actor.user.id), Some(found.workspace.id), Some(id), id.0, json!({}));
+    let deleted = event(
+        ctx,
+        "tracker.project.deleted",
+        Some(actor.user.id),
+        Some(found.workspace.id),
+        Some(id),
+        id.0,
+        json!({}),
+    );
     glider_db::repo::events::append(&tx, deleted).await?;
     glider_db::commit(tx).await?;
     Ok(())

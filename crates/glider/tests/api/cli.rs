@@ -16,48 +16,194 @@ fn glider(app: &TestApp, args: &[&str]) -> std::process::Output {
 }
 
 fn json_output(output: std::process::Output) -> Value {
-    assert!(output.status.success(), "glider failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "glider failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
 #[tokio::test]
 async fn admin_commands_work_while_the_server_runs() {
     let app = TestApp::spawn().await;
-    let user = json_output(glider(&app, &["admin", "create-user", "--email", "Ops@Example.com", "--password", "s3cure enough", "--name", "Ops Person", "--json"]));
+    let user = json_output(glider(
+        &app,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "Ops@Example.com",
+            "--password",
+            "s3cure enough",
+            "--name",
+            "Ops Person",
+            "--json",
+        ],
+    ));
     assert_eq!(user["email"], "ops@example.com");
     assert!(user["id"].is_string());
-    let ws = json_output(glider(&app, &["admin", "create-workspace", "--owner", "ops@example.com", "--slug", "ops", "--name", "Ops", "--json"]));
+    let ws = json_output(glider(
+        &app,
+        &[
+            "admin",
+            "create-workspace",
+            "--owner",
+            "ops@example.com",
+            "--slug",
+            "ops",
+            "--name",
+            "Ops",
+            "--json",
+        ],
+    ));
     assert_eq!(ws["slug"], "ops");
     assert!(ws["id"].is_string());
-    json_output(glider(&app, &["admin", "create-user", "--email", "dev@example.com", "--password", "s3cure enough", "--json"]));
-    let member = json_output(glider(&app, &["admin", "add-member", "--workspace", "ops", "--email", "dev@example.com", "--role", "member", "--json"]));
+    json_output(glider(
+        &app,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "dev@example.com",
+            "--password",
+            "s3cure enough",
+            "--json",
+        ],
+    ));
+    let member = json_output(glider(
+        &app,
+        &[
+            "admin",
+            "add-member",
+            "--workspace",
+            "ops",
+            "--email",
+            "dev@example.com",
+            "--role",
+            "member",
+            "--json",
+        ],
+    ));
     assert_eq!(member["role"], "member");
-    let token = json_output(glider(&app, &["admin", "create-api-token", "--user", "dev@example.com", "--name", "script", "--json"]));
+    let token = json_output(glider(
+        &app,
+        &[
+            "admin",
+            "create-api-token",
+            "--user",
+            "dev@example.com",
+            "--name",
+            "script",
+            "--json",
+        ],
+    ));
     let token = token["token"].as_str().unwrap().to_owned();
 
     // The server sees all of it at once.
-    let me = app.client.get(app.url("/api/v1/users/me/")).header("X-Api-Key", &token).send().await.unwrap();
-    assert_eq!(json_of(me, StatusCode::OK).await["email"], "dev@example.com");
-    let members = app.client.get(app.url("/api/v1/workspaces/ops/members/")).header("X-Api-Key", &token).send().await.unwrap();
+    let me = app
+        .client
+        .get(app.url("/api/v1/users/me/"))
+        .header("X-Api-Key", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        json_of(me, StatusCode::OK).await["email"],
+        "dev@example.com"
+    );
+    let members = app
+        .client
+        .get(app.url("/api/v1/workspaces/ops/members/"))
+        .header("X-Api-Key", &token)
+        .send()
+        .await
+        .unwrap();
     let members = json_of(members, StatusCode::OK).await;
     assert_eq!(members.as_array().unwrap().len(), 2);
-    let login = app.client.post(app.url("/api/v1/auth/login/")).json(&json!({ "email": "ops@example.com", "password": "s3cure enough" })).send().await.unwrap();
+    let login = app
+        .client
+        .post(app.url("/api/v1/auth/login/"))
+        .json(&json!({ "email": "ops@example.com", "password": "s3cure enough" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(login.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn admin_errors_are_clear_and_exit_non_zero() {
     let app = TestApp::spawn().await;
-    let weak = glider(&app, &["admin", "create-user", "--email", "a@example.com", "--password", "short", "--json"]);
+    let weak = glider(
+        &app,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "a@example.com",
+            "--password",
+            "short",
+            "--json",
+        ],
+    );
     assert!(!weak.status.success());
-    assert!(String::from_utf8_lossy(&weak.stderr).contains("password"), "{}", String::from_utf8_lossy(&weak.stderr));
-    let missing = glider(&app, &["admin", "create-workspace", "--owner", "nobody@example.com", "--slug", "x", "--json"]);
+    assert!(
+        String::from_utf8_lossy(&weak.stderr).contains("password"),
+        "{}",
+        String::from_utf8_lossy(&weak.stderr)
+    );
+    let missing = glider(
+        &app,
+        &[
+            "admin",
+            "create-workspace",
+            "--owner",
+            "nobody@example.com",
+            "--slug",
+            "x",
+            "--json",
+        ],
+    );
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nobody@example.com"));
-    json_output(glider(&app, &["admin", "create-user", "--email", "a@example.com", "--password", "s3cure enough", "--json"]));
-    let reserved = glider(&app, &["admin", "create-workspace", "--owner", "a@example.com", "--slug", "api", "--json"]);
+    json_output(glider(
+        &app,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "a@example.com",
+            "--password",
+            "s3cure enough",
+            "--json",
+        ],
+    ));
+    let reserved = glider(
+        &app,
+        &[
+            "admin",
+            "create-workspace",
+            "--owner",
+            "a@example.com",
+            "--slug",
+            "api",
+            "--json",
+        ],
+    );
     assert!(String::from_utf8_lossy(&reserved.stderr).contains("reserved"));
-    let role = glider(&app, &["admin", "add-member", "--workspace", "x", "--email", "a@example.com", "--role", "boss"]);
+    let role = glider(
+        &app,
+        &[
+            "admin",
+            "add-member",
+            "--workspace",
+            "x",
+            "--email",
+            "a@example.com",
+            "--role",
+            "boss",
+        ],
+    );
     assert!(!role.status.success());
 }
 
@@ -67,11 +213,38 @@ async fn add_member_as_owner_transfers_ownership() {
     let ada = app.register("ada@example.com").await;
     let bob = app.register("bob@example.com").await;
     app.create_workspace(&ada, "acme").await;
-    json_output(glider(&app, &["admin", "add-member", "--workspace", "acme", "--email", "bob@example.com", "--role", "owner", "--json"]));
-    let ws = json_of(app.get(&bob, "/api/v1/workspaces/acme/").send().await.unwrap(), StatusCode::OK).await;
+    json_output(glider(
+        &app,
+        &[
+            "admin",
+            "add-member",
+            "--workspace",
+            "acme",
+            "--email",
+            "bob@example.com",
+            "--role",
+            "owner",
+            "--json",
+        ],
+    ));
+    let ws = json_of(
+        app.get(&bob, "/api/v1/workspaces/acme/")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(ws["role_slug"], "owner");
     assert_eq!(ws["owner"], bob.id.to_string());
-    let ws = json_of(app.get(&ada, "/api/v1/workspaces/acme/").send().await.unwrap(), StatusCode::OK).await;
+    let ws = json_of(
+        app.get(&ada, "/api/v1/workspaces/acme/")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(ws["role_slug"], "admin");
 }
 
@@ -83,10 +256,22 @@ fn migrate_and_configuration_errors() {
         .env_remove("GLIDER_DATABASE_URL")
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(dir.path().join("glider.db").exists());
     assert!(dir.path().join("files").is_dir());
-    let bad = Command::new(env!("CARGO_BIN_EXE_glider")).args(["migrate"]).env("GLIDER_API_RATE_LIMIT", "lots").output().unwrap();
+    let bad = Command::new(env!("CARGO_BIN_EXE_glider"))
+        .args(["migrate"])
+        .env("GLIDER_API_RATE_LIMIT", "lots")
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).to_lowercase().contains("api_rate_limit"));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr)
+            .to_lowercase()
+            .contains("api_rate_limit")
+    );
 }

@@ -5,9 +5,17 @@ use serde_json::json;
 #[tokio::test]
 async fn health_ready_and_metrics() {
     let app = TestApp::spawn().await;
-    let health = json_of(app.client.get(app.url("/health")).send().await.unwrap(), StatusCode::OK).await;
+    let health = json_of(
+        app.client.get(app.url("/health")).send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(health["status"], "ok");
-    let ready = json_of(app.client.get(app.url("/ready")).send().await.unwrap(), StatusCode::OK).await;
+    let ready = json_of(
+        app.client.get(app.url("/ready")).send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(ready["status"], "ready");
     let response = app.client.get(app.url("/metrics")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
@@ -23,20 +31,47 @@ async fn responses_carry_a_request_id() {
     let app = TestApp::spawn().await;
     let response = app.client.get(app.url("/health")).send().await.unwrap();
     assert!(response.headers().contains_key("x-request-id"));
-    let response = app.client.get(app.url("/health")).header("x-request-id", "abc-123").send().await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/health"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.headers()["x-request-id"], "abc-123");
 }
 
 #[tokio::test]
 async fn slashless_api_paths_redirect_and_unknown_routes_are_json_404s() {
     let app = TestApp::spawn().await;
-    let response = app.client.get(app.url("/api/v1/users/me?x=1")).send().await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/api/v1/users/me?x=1"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY);
     assert_eq!(response.headers()["location"], "/api/v1/users/me/?x=1");
-    let body = json_of(app.client.get(app.url("/api/v1/nothing/here/")).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    let body = json_of(
+        app.client
+            .get(app.url("/api/v1/nothing/here/"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     assert_eq!(body["code"], "route_not_found");
     assert_eq!(body["error"], "Page not found.");
-    let body = json_of(app.client.put(app.url("/api/v1/users/me/")).send().await.unwrap(), StatusCode::METHOD_NOT_ALLOWED).await;
+    let body = json_of(
+        app.client
+            .put(app.url("/api/v1/users/me/"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::METHOD_NOT_ALLOWED,
+    )
+    .await;
     assert_eq!(body["code"], "method_not_allowed");
 }
 
@@ -45,17 +80,51 @@ async fn malformed_bodies_get_clear_errors_and_the_server_keeps_serving() {
     let app = TestApp::spawn().await;
     let ada = app.register("ada@example.com").await;
     let send = |body: &'static str| {
-        app.client.post(app.url("/api/v1/workspaces/")).bearer_auth(&ada.access_token).header("content-type", "application/json").body(body).send()
+        app.client
+            .post(app.url("/api/v1/workspaces/"))
+            .bearer_auth(&ada.access_token)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
     };
-    assert_eq!(json_of(send("{not json").await.unwrap(), StatusCode::BAD_REQUEST).await["code"], "malformed_json");
-    assert_eq!(json_of(send("[1,2]").await.unwrap(), StatusCode::BAD_REQUEST).await["code"], "validation_failed");
-    let body = json_of(send(r#"{"slug": 5}"#).await.unwrap(), StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        json_of(send("{not json").await.unwrap(), StatusCode::BAD_REQUEST).await["code"],
+        "malformed_json"
+    );
+    assert_eq!(
+        json_of(send("[1,2]").await.unwrap(), StatusCode::BAD_REQUEST).await["code"],
+        "validation_failed"
+    );
+    let body = json_of(
+        send(r#"{"slug": 5}"#).await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert_eq!(body["fields"]["slug"][0], "Not a valid string.");
     let body = json_of(send("{}").await.unwrap(), StatusCode::BAD_REQUEST).await;
     assert_eq!(body["fields"]["slug"][0], "This field is required.");
-    let text = app.client.post(app.url("/api/v1/workspaces/")).bearer_auth(&ada.access_token).header("content-type", "text/plain").body("x").send().await.unwrap();
-    assert_eq!(json_of(text, StatusCode::UNSUPPORTED_MEDIA_TYPE).await["code"], "unsupported_media_type");
-    assert_eq!(app.client.get(app.url("/health")).send().await.unwrap().status(), StatusCode::OK);
+    let text = app
+        .client
+        .post(app.url("/api/v1/workspaces/"))
+        .bearer_auth(&ada.access_token)
+        .header("content-type", "text/plain")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        json_of(text, StatusCode::UNSUPPORTED_MEDIA_TYPE).await["code"],
+        "unsupported_media_type"
+    );
+    assert_eq!(
+        app.client
+            .get(app.url("/health"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -63,21 +132,46 @@ async fn oversized_bodies_are_refused() {
     let app = TestApp::builder().body_limit(1024).spawn().await;
     let ada = app.register("ada@example.com").await;
     let big = json!({ "slug": "x".repeat(4096) });
-    let body = json_of(app.post(&ada, "/api/v1/workspaces/", big).send().await.unwrap(), StatusCode::PAYLOAD_TOO_LARGE).await;
+    let body = json_of(
+        app.post(&ada, "/api/v1/workspaces/", big)
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+    )
+    .await;
     assert_eq!(body["code"], "payload_too_large");
 }
 
 #[tokio::test]
 async fn cors_allows_only_configured_origins() {
     let app = TestApp::spawn().await;
-    let response = app.client.get(app.url("/health")).header("origin", "https://evil.example").send().await.unwrap();
-    assert!(!response.headers().contains_key("access-control-allow-origin"));
+    let response = app
+        .client
+        .get(app.url("/health"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        !response
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
 }
 
 #[tokio::test]
 async fn openapi_document_matches_the_snapshot() {
     let app = TestApp::spawn().await;
-    let served = json_of(app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap(), StatusCode::OK).await;
+    let served = json_of(
+        app.client
+            .get(app.url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
     let generated = serde_json::to_value(glider_http::openapi_document()).unwrap();
     assert_eq!(served, generated);
     assert!(served["paths"]["/api/v1/workspaces/{slug}/projects/"]["post"].is_object());

@@ -1,6 +1,12 @@
 //! End-to-end tests through the public surface: HTTP and the CLI, against a real server on
 //! SQLite, or PostgreSQL when `GLIDER_TEST_DATABASE_URL` is set.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail loudly"
+)]
+
 mod accounts;
 mod cli;
 mod http;

@@ -1,10 +1,6 @@
 //! Project members (`project-members/`, alias `members/`).
 
-use axum::{
-    extract::State,
-    http::StatusCode,
-    routing::get,
-};
+use axum::{extract::State, http::StatusCode, routing::get};
 use glider_domain::{ProjectId, ProjectMemberId, ProjectRole, model::tracker::ProjectMember};
 use glider_service::tracker::project_members;
 use serde::Serialize;
@@ -23,14 +19,20 @@ use crate::{
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_project_members, add_project_member))
-        .routes(routes!(get_project_member, update_project_member, remove_project_member))
+        .routes(routes!(
+            get_project_member,
+            update_project_member,
+            remove_project_member
+        ))
         .route(
             "/api/v1/workspaces/{slug}/projects/{project_id}/members/",
             get(list_project_members).post(add_project_member),
         )
         .route(
             "/api/v1/workspaces/{slug}/projects/{project_id}/members/{member_id}/",
-            get(get_project_member).patch(update_project_member).delete(remove_project_member),
+            get(get_project_member)
+                .patch(update_project_member)
+                .delete(remove_project_member),
         )
 }
 
@@ -76,7 +78,10 @@ impl From<&ProjectMember> for ProjectMembershipResponse {
 }
 
 #[derive(Debug, ToSchema)]
-#[expect(dead_code, reason = "documents the body; the service reads it field by field")]
+#[expect(
+    dead_code,
+    reason = "documents the body; the service reads it field by field"
+)]
 pub struct ProjectMemberRequest {
     /// The user (a workspace member); required when adding.
     pub member: Option<Uuid>,
@@ -109,7 +114,8 @@ pub async fn add_project_member(
     ApiPath((slug, project_id)): ProjectPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<(StatusCode, axum::Json<ProjectMembershipResponse>)> {
-    let member = project_members::add(&state.ctx, &actor, &slug, ProjectId(project_id), &body).await?;
+    let member =
+        project_members::add(&state.ctx, &actor, &slug, ProjectId(project_id), &body).await?;
     Ok((StatusCode::CREATED, axum::Json((&member).into())))
 }
 
@@ -122,7 +128,14 @@ pub async fn get_project_member(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id, id)): MemberPath,
 ) -> ApiResult<axum::Json<ProjectMemberResponse>> {
-    let member = project_members::get(&state.ctx, &actor, &slug, ProjectId(project_id), ProjectMemberId(id)).await?;
+    let member = project_members::get(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        ProjectMemberId(id),
+    )
+    .await?;
     Ok(axum::Json((&member).into()))
 }
 
@@ -136,7 +149,15 @@ pub async fn update_project_member(
     ApiPath((slug, project_id, id)): MemberPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<axum::Json<ProjectMembershipResponse>> {
-    let member = project_members::update(&state.ctx, &actor, &slug, ProjectId(project_id), ProjectMemberId(id), &body).await?;
+    let member = project_members::update(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        ProjectMemberId(id),
+        &body,
+    )
+    .await?;
     Ok(axum::Json((&member).into()))
 }
 
@@ -149,6 +170,13 @@ pub async fn remove_project_member(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id, id)): MemberPath,
 ) -> ApiResult<StatusCode> {
-    project_members::remove(&state.ctx, &actor, &slug, ProjectId(project_id), ProjectMemberId(id)).await?;
+    project_members::remove(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        ProjectMemberId(id),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

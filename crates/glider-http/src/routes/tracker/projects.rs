@@ -89,7 +89,11 @@ impl ProjectResponse {
             is_member: view.facts.member_role.is_some(),
             member_role: view.facts.member_role.map(|role| role.plane_code()),
             is_deployed: false,
-            sort_order: if in_list { Some(view.facts.sort_order.unwrap_or(65535.0)) } else { None },
+            sort_order: if in_list {
+                Some(view.facts.sort_order.unwrap_or(65535.0))
+            } else {
+                None
+            },
             cover_image_url: s.cover_image.clone(),
             created_at: p.created_at,
             updated_at: p.updated_at,
@@ -132,7 +136,10 @@ impl ProjectResponse {
 
 /// Plane's `ProjectCreate` / `ProjectUpdate` (every field optional on update).
 #[derive(Debug, ToSchema)]
-#[expect(dead_code, reason = "documents the body; the service reads it field by field")]
+#[expect(
+    dead_code,
+    reason = "documents the body; the service reads it field by field"
+)]
 pub struct ProjectRequest {
     pub name: Option<String>,
     /// At most 12 characters; stored upper-case; unique in the workspace.
@@ -186,7 +193,12 @@ pub async fn list_projects(
     let results = page
         .slice(list)
         .iter()
-        .map(|view| select_fields(to_value(&ProjectResponse::new(view, true)), query.fields.as_deref()))
+        .map(|view| {
+            select_fields(
+                to_value(&ProjectResponse::new(view, true)),
+                query.fields.as_deref(),
+            )
+        })
         .collect();
     Ok(axum::Json(Paginated::new(page, total, results)))
 }
@@ -202,7 +214,10 @@ pub async fn create_project(
     JsonObject(body): JsonObject,
 ) -> ApiResult<(StatusCode, axum::Json<ProjectResponse>)> {
     let view = projects::create(&state.ctx, &actor, &slug, &body).await?;
-    Ok((StatusCode::CREATED, axum::Json(ProjectResponse::new(&view, false))))
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(ProjectResponse::new(&view, false)),
+    ))
 }
 
 /// One project.
@@ -215,7 +230,10 @@ pub async fn get_project(
     ApiQuery(query): ApiQuery<FieldsQuery>,
 ) -> ApiResult<axum::Json<Value>> {
     let view = projects::get(&state.ctx, &actor, &slug, ProjectId(id)).await?;
-    Ok(axum::Json(select_fields(to_value(&ProjectResponse::new(&view, false)), query.fields.as_deref())))
+    Ok(axum::Json(select_fields(
+        to_value(&ProjectResponse::new(&view, false)),
+        query.fields.as_deref(),
+    )))
 }
 
 /// Changes a project's settings (project admins).
@@ -235,7 +253,11 @@ pub async fn update_project(
 /// Deletes a project (project admins; soft delete).
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/", tag = "projects",
     params(("slug" = String, Path), ("project_id" = Uuid, Path)), responses((status = 204), (status = 403), (status = 404)))]
-pub async fn delete_project(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, id)): ProjectPath) -> ApiResult<StatusCode> {
+pub async fn delete_project(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, id)): ProjectPath,
+) -> ApiResult<StatusCode> {
     projects::delete(&state.ctx, &actor, &slug, ProjectId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -243,7 +265,11 @@ pub async fn delete_project(State(state): State<AppState>, CurrentActor(actor): 
 /// Archives a project (project admins).
 #[utoipa::path(post, path = "/api/v1/workspaces/{slug}/projects/{project_id}/archive/", tag = "projects",
     params(("slug" = String, Path), ("project_id" = Uuid, Path)), responses((status = 204), (status = 403), (status = 404)))]
-pub async fn archive_project(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, id)): ProjectPath) -> ApiResult<StatusCode> {
+pub async fn archive_project(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, id)): ProjectPath,
+) -> ApiResult<StatusCode> {
     projects::set_archived(&state.ctx, &actor, &slug, ProjectId(id), true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -251,7 +277,11 @@ pub async fn archive_project(State(state): State<AppState>, CurrentActor(actor):
 /// Restores an archived project (project admins).
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/archive/", tag = "projects",
     params(("slug" = String, Path), ("project_id" = Uuid, Path)), responses((status = 204), (status = 403), (status = 404)))]
-pub async fn unarchive_project(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, id)): ProjectPath) -> ApiResult<StatusCode> {
+pub async fn unarchive_project(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, id)): ProjectPath,
+) -> ApiResult<StatusCode> {
     projects::set_archived(&state.ctx, &actor, &slug, ProjectId(id), false).await?;
     Ok(StatusCode::NO_CONTENT)
 }

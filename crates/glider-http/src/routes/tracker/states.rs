@@ -2,7 +2,10 @@
 
 use axum::extract::State;
 use chrono::{DateTime, Utc};
-use glider_domain::{ProjectId, StateId, model::tracker::{State as WorkItemState, StateGroup}};
+use glider_domain::{
+    ProjectId, StateId,
+    model::tracker::{State as WorkItemState, StateGroup},
+};
 use glider_service::tracker::states;
 use serde::Serialize;
 use serde_json::Value;
@@ -20,7 +23,9 @@ use crate::{
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_states)).routes(routes!(get_state))
+    OpenApiRouter::new()
+        .routes(routes!(list_states))
+        .routes(routes!(get_state))
 }
 
 /// Plane's `State`.
@@ -99,6 +104,13 @@ pub async fn get_state(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id, id)): ApiPath<(String, Uuid, Uuid)>,
 ) -> ApiResult<axum::Json<StateResponse>> {
-    let found = states::get(&state.ctx, &actor, &slug, ProjectId(project_id), StateId(id)).await?;
+    let found = states::get(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        StateId(id),
+    )
+    .await?;
     Ok(axum::Json((&found).into()))
 }

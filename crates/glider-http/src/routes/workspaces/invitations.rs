@@ -20,7 +20,11 @@ use crate::{
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_invitations, create_invitation))
-        .routes(routes!(get_invitation, update_invitation, revoke_invitation))
+        .routes(routes!(
+            get_invitation,
+            update_invitation,
+            revoke_invitation
+        ))
         .routes(routes!(list_my_invitations))
         .routes(routes!(accept_invitation))
         .routes(routes!(decline_invitation))
@@ -68,7 +72,10 @@ impl From<&Invitation> for InvitationResponse {
 }
 
 #[derive(Debug, ToSchema)]
-#[expect(dead_code, reason = "documents the body; the service reads it field by field")]
+#[expect(
+    dead_code,
+    reason = "documents the body; the service reads it field by field"
+)]
 pub struct InvitationRequest {
     pub email: Option<String>,
     /// admin, member, guest (or Plane's 20, 15, 5); guest if absent.
@@ -82,7 +89,11 @@ type InvitationPath = ApiPath<(String, Uuid)>;
 /// Invitations of the workspace (admins; a bare array, as in Plane).
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/invitations/", tag = "invitations",
     params(("slug" = String, Path)), responses((status = 200, body = [InvitationResponse]), (status = 403), (status = 404)))]
-pub async fn list_invitations(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath(slug): SlugPath) -> ApiResult<axum::Json<Vec<InvitationResponse>>> {
+pub async fn list_invitations(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath(slug): SlugPath,
+) -> ApiResult<axum::Json<Vec<InvitationResponse>>> {
     let list = invitations::list(&state.ctx, &actor, &slug).await?;
     Ok(axum::Json(list.iter().map(Into::into).collect()))
 }
@@ -107,7 +118,11 @@ pub async fn create_invitation(
 /// One invitation (admins).
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/invitations/{invitation_id}/", tag = "invitations",
     params(("slug" = String, Path), ("invitation_id" = Uuid, Path)), responses((status = 200, body = InvitationResponse), (status = 404)))]
-pub async fn get_invitation(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, id)): InvitationPath) -> ApiResult<axum::Json<InvitationResponse>> {
+pub async fn get_invitation(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, id)): InvitationPath,
+) -> ApiResult<axum::Json<InvitationResponse>> {
     let invitation = invitations::get(&state.ctx, &actor, &slug, InvitationId(id)).await?;
     Ok(axum::Json((&invitation).into()))
 }
@@ -122,14 +137,19 @@ pub async fn update_invitation(
     ApiPath((slug, id)): InvitationPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<axum::Json<InvitationResponse>> {
-    let invitation = invitations::update(&state.ctx, &actor, &slug, InvitationId(id), &body).await?;
+    let invitation =
+        invitations::update(&state.ctx, &actor, &slug, InvitationId(id), &body).await?;
     Ok(axum::Json((&invitation).into()))
 }
 
 /// Revokes a pending invitation (admins).
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/invitations/{invitation_id}/", tag = "invitations",
     params(("slug" = String, Path), ("invitation_id" = Uuid, Path)), responses((status = 204), (status = 400), (status = 404)))]
-pub async fn revoke_invitation(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, id)): InvitationPath) -> ApiResult<StatusCode> {
+pub async fn revoke_invitation(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, id)): InvitationPath,
+) -> ApiResult<StatusCode> {
     invitations::revoke(&state.ctx, &actor, &slug, InvitationId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -145,7 +165,10 @@ pub struct MyInvitationResponse {
 
 /// Pending invitations addressed to the caller's e-mail.
 #[utoipa::path(get, path = "/api/v1/users/me/invitations/", tag = "invitations", responses((status = 200, body = [MyInvitationResponse])))]
-pub async fn list_my_invitations(State(state): State<AppState>, CurrentActor(actor): CurrentActor) -> ApiResult<axum::Json<Vec<MyInvitationResponse>>> {
+pub async fn list_my_invitations(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+) -> ApiResult<axum::Json<Vec<MyInvitationResponse>>> {
     let list = invitations::list_mine(&state.ctx, &actor).await?;
     Ok(axum::Json(
         list.iter()
@@ -174,7 +197,10 @@ pub async fn accept_invitation(
 ) -> ApiResult<axum::Json<WorkspaceResponse>> {
     let workspace = invitations::respond(&state.ctx, &actor, &body.token, true).await?;
     let found = glider_service::workspaces::get(&state.ctx, &actor, &workspace.slug).await?;
-    Ok(axum::Json(WorkspaceResponse::new(&found.workspace, found.access.role)))
+    Ok(axum::Json(WorkspaceResponse::new(
+        &found.workspace,
+        found.access.role,
+    )))
 }
 
 /// Declines an invitation with its token.

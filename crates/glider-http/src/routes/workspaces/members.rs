@@ -71,7 +71,10 @@ pub async fn list_workspace_members(
     ApiQuery(query): ApiQuery<MemberQuery>,
 ) -> ApiResult<axum::Json<Vec<WorkspaceMemberResponse>>> {
     let role = match query.role_slug.as_deref() {
-        Some(raw) => Some(WorkspaceRole::from_stored(raw).ok_or_else(|| ApiError::field("role_slug", "Not a valid role."))?),
+        Some(raw) => Some(
+            WorkspaceRole::from_stored(raw)
+                .ok_or_else(|| ApiError::field("role_slug", "Not a valid role."))?,
+        ),
         None => None,
     };
     let filter = MemberFilter {
@@ -103,7 +106,8 @@ pub async fn update_workspace_member(
     ApiPath((slug, user_id)): ApiPath<(String, Uuid)>,
     ApiJson(body): ApiJson<UpdateMemberRequest>,
 ) -> ApiResult<axum::Json<WorkspaceMemberResponse>> {
-    let role = WorkspaceRole::parse("role", &body.role).map_err(|e| ApiError::field(&e.field, &e.message))?;
+    let role = WorkspaceRole::parse("role", &body.role)
+        .map_err(|e| ApiError::field(&e.field, &e.message))?;
     let member = members::change_role(&state.ctx, &actor, &slug, UserId(user_id), role).await?;
     Ok(axum::Json((&member).into()))
 }
