@@ -75,15 +75,19 @@ impl ApiError {
         self
     }
 
+    /// A 400 naming each field, both under `fields` (Glider) and as top-level keys
+    /// `{"name": ["…"]}` (Plane's serializer errors), so clients of either read it.
     pub fn validation(fields: FieldErrors) -> Self {
         let detail = match fields.first() {
             Some((field, message)) => format!("{field}: {message}"),
             None => "The request is not valid.".to_owned(),
         };
-        Self {
-            fields,
-            ..Self::new("validation_failed", detail)
+        let mut error = Self::new("validation_failed", detail);
+        for (field, messages) in &fields.0 {
+            error.extra.insert(field.clone(), json!(messages));
         }
+        error.fields = fields;
+        error
     }
 
     pub fn field(field: &str, message: &str) -> Self {

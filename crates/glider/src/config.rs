@@ -152,3 +152,22 @@ impl Config {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let config = Config {
+            database_url: Some(SecretString::from("postgres://glider:hunter2@db/glider")),
+            secret_key: Some(SecretString::from("signing-key-hunter3")),
+            ..Config::default()
+        };
+        let printed = format!("{config:?}");
+        assert!(
+            !printed.contains("hunter2") && !printed.contains("hunter3"),
+            "{printed}"
+        );
+    }
+}

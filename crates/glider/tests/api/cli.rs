@@ -275,3 +275,52 @@ fn migrate_and_configuration_errors() {
             .contains("api_rate_limit")
     );
 }
+
+/// `glider serve` with no configuration: SQLite in ./glider-data, ready, and a clean exit on
+/// SIGTERM.
+#[tokio::test]
+async fn serve_starts_with_zero_configuration_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_glider"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .current_dir(dir.path())
+        .env_remove("GLIDER_DATABASE_URL")
+        .env_remove("GLIDER_DATA_DIR")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let ready_url = format!("http://127.0.0.1:{port}/ready");
+    let mut ready = false;
+    for _ in 0..300 {
+        if let Ok(response) = client.get(&ready_url).send().await
+            && response.status() == StatusCode::OK
+        {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(ready, "the server never became ready");
+    assert!(dir.path().join("glider-data/glider.db").exists());
+    assert!(dir.path().join("glider-data/files").is_dir());
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exit status {:?}", output.status);
+    let logs = String::from_utf8_lossy(&output.stderr);
+    assert!(logs.contains("shutting down"), "{logs}");
+    assert!(
+        logs.contains("\"status\":200"),
+        "one JSON log line per request: {logs}"
+    );
+}

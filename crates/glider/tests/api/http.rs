@@ -177,3 +177,23 @@ async fn openapi_document_matches_the_snapshot() {
     assert!(served["paths"]["/api/v1/workspaces/{slug}/projects/"]["post"].is_object());
     insta::assert_json_snapshot!("openapi", served);
 }
+
+#[tokio::test]
+async fn field_errors_also_come_in_plane_shape() {
+    let app = TestApp::spawn().await;
+    let ada = app.register("ada@example.com").await;
+    app.create_workspace(&ada, "acme").await;
+    let response = app
+        .post(
+            &ada,
+            "/api/v1/workspaces/acme/projects/",
+            json!({ "identifier": "X" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let body = json_of(response, StatusCode::BAD_REQUEST).await;
+    assert_eq!(body["name"], json!(["This field is required."]));
+    assert_eq!(body["fields"]["name"], json!(["This field is required."]));
+    assert_eq!(body["code"], "validation_failed");
+}
