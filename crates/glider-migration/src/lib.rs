@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_accounts;
 mod m20261122_000002_workspaces;
 mod m20261122_000003_projects;
+mod m20261122_000004_work_items;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_accounts::Migration),
             Box::new(m20261122_000002_workspaces::Migration),
             Box::new(m20261122_000003_projects::Migration),
+            Box::new(m20261122_000004_work_items::Migration),
         ]
     }
 }
