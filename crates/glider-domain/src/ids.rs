@@ -65,4 +65,28 @@ id_type!(
     StateId,
     /// A domain event in the outbox.
     EventId,
+    /// A work item (Plane's issue).
+    WorkItemId,
+    /// A comment on a work item.
+    CommentId,
+    /// A link on a work item.
+    LinkId,
+    /// A field-level history entry of a work item.
+    ActivityId,
+    /// A relation between two work items.
+    RelationId,
+    /// A label of a project.
+    LabelId,
+    /// An estimate scheme of a project.
+    EstimateId,
+    /// A point of an estimate scheme.
+    EstimatePointId,
+    /// A personal sticky note in a workspace.
+    StickyId,
+    /// A page (document).
+    PageId,
+    /// A saved view.
+    ViewId,
+    /// A user's favorite.
+    FavoriteId,
 );
