@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod errors;
+pub mod filters;
 pub mod html;
 pub mod ids;
 pub mod model;

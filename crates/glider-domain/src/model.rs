@@ -1,6 +1,9 @@
 //! Records as the services see them: what repositories return.
 
 pub mod accounts;
+pub mod catalog;
 pub mod events;
+pub mod pages;
 pub mod tracker;
+pub mod work_items;
 pub mod workspaces;

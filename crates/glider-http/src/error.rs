@@ -50,6 +50,7 @@ pub struct ApiError {
     /// Extra keys for clients that read Plane's shapes (`error`, `id`, `error_code`, …).
     pub extra: Map<String, Value>,
     pub headers: Vec<(header::HeaderName, HeaderValue)>,
+    status: Option<StatusCode>,
 }
 
 impl ApiError {
@@ -60,6 +61,7 @@ impl ApiError {
             fields: FieldErrors::new(),
             extra: Map::new(),
             headers: Vec::new(),
+            status: None,
         }
     }
 
@@ -112,7 +114,13 @@ impl ApiError {
     }
 
     pub fn status(&self) -> StatusCode {
-        status_of(&self.code)
+        self.status.unwrap_or_else(|| status_of(&self.code))
+    }
+
+    /// Overrides the status the code table gives (for service-defined refusal codes).
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = Some(status);
+        self
     }
 }
 
@@ -193,6 +201,9 @@ impl From<ServiceError> for ApiError {
             )
             .with_extra("locked_until", json!(until))
             .with_header(header::RETRY_AFTER, &seconds.to_string()),
+            ServiceError::Refused { code, message } => ApiError::new(code, message.clone())
+                .with_extra("error", json!(message))
+                .with_status(StatusCode::FORBIDDEN),
             ServiceError::Rule { code, message } => {
                 ApiError::new(code, message.clone()).with_extra("error", json!(message))
             }

@@ -51,6 +51,9 @@ pub enum ServiceError {
         until: DateTime<Utc>,
         retry_after_seconds: i64,
     },
+    /// Permission denied for a stated reason (403 with a message).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
     /// A request that is well-formed but breaks a rule of the domain.
     #[error("{message}")]
     Rule { code: &'static str, message: String },

@@ -36,6 +36,8 @@ pub mod project {
         pub external_id: Option<String>,
         pub default_state_id: Option<Uuid>,
         pub estimate_id: Option<Uuid>,
+        /// The last work-item number issued in the project.
+        pub work_item_sequence: i32,
         pub archived_at: Option<DateTimeUtc>,
         pub deleted_at: Option<DateTimeUtc>,
         pub created_by: Uuid,
