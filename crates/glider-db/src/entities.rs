@@ -12,9 +12,11 @@ macro_rules! no_relations {
 }
 
 mod accounts;
+mod pages;
 mod tracker;
 mod workspaces;
 
 pub use accounts::*;
+pub use pages::*;
 pub use tracker::*;
 pub use workspaces::*;

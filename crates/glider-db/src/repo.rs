@@ -3,9 +3,12 @@
 
 pub mod accounts;
 pub mod events;
+pub mod favorites;
+pub mod pages;
 pub mod projects;
 pub mod settings;
 pub mod states;
+pub mod views;
 pub mod workspaces;
 
 use crate::DbError;

@@ -13,6 +13,7 @@ mod ctx;
 mod error;
 pub mod events;
 pub mod input;
+pub mod pages;
 pub mod tracker;
 pub mod workspaces;
 

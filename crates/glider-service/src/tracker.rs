@@ -3,3 +3,4 @@
 pub mod project_members;
 pub mod projects;
 pub mod states;
+pub mod views;

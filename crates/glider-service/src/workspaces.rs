@@ -1,5 +1,6 @@
 //! Workspaces: the tenant, its members with roles, and invitations.
 
+pub mod favorites;
 pub mod invitations;
 pub mod members;
 
