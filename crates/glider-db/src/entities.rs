@@ -12,11 +12,13 @@ macro_rules! no_relations {
 }
 
 mod accounts;
+mod catalog;
 mod pages;
 mod tracker;
 mod workspaces;
 
 pub use accounts::*;
+pub use catalog::*;
 pub use pages::*;
 pub use tracker::*;
 pub use workspaces::*;

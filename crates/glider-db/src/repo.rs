@@ -2,12 +2,16 @@
 //! Every query on tenant data is scoped by `workspace_id`.
 
 pub mod accounts;
+pub mod estimates;
 pub mod events;
 pub mod favorites;
+pub mod features;
+pub mod labels;
 pub mod pages;
 pub mod projects;
 pub mod settings;
 pub mod states;
+pub mod stickies;
 pub mod views;
 pub mod workspaces;
 

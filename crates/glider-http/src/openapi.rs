@@ -21,6 +21,9 @@ use crate::{AppState, routes};
         (name = "invitations", description = "Workspace invitations"),
         (name = "projects", description = "Projects and project members"),
         (name = "states", description = "Work-item states"),
+        (name = "labels", description = "Work-item labels, nested under a parent label"),
+        (name = "estimates", description = "A project's estimate and its points"),
+        (name = "stickies", description = "The caller's personal notes in a workspace"),
     )
 )]
 struct ApiDoc;

@@ -9,6 +9,7 @@ mod m20261122_000001_accounts;
 mod m20261122_000002_workspaces;
 mod m20261122_000003_projects;
 mod m20261122_000004_work_items;
+mod m20261122_000005_catalog;
 mod m20261122_000006_pages_views;
 
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_workspaces::Migration),
             Box::new(m20261122_000003_projects::Migration),
             Box::new(m20261122_000004_work_items::Migration),
+            Box::new(m20261122_000005_catalog::Migration),
             Box::new(m20261122_000006_pages_views::Migration),
         ]
     }

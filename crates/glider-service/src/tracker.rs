@@ -1,5 +1,9 @@
 //! The tracker: projects, their members and states (work items arrive with the Tracker issue).
 
+pub mod estimates;
+pub mod features;
+pub mod labels;
+pub mod lite;
 pub mod project_members;
 pub mod projects;
 pub mod states;

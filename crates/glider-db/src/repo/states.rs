@@ -1,10 +1,15 @@
 //! Work-item states of a project.
 
+use chrono::{DateTime, Utc};
 use glider_domain::{
     ProjectId, StateId, UserId, WorkspaceId,
     model::tracker::{State, StateGroup},
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+    sea_query::{Alias, Asterisk, Expr, ExprTrait, Query},
+};
 
 use crate::{DbError, entities::state, repo::found};
 
@@ -94,4 +99,134 @@ pub async fn find_state(
             .await?,
     )
     .map(to_state)
+}
+
+/// A live state of the project with exactly this name.
+pub async fn find_by_name(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    name: &str,
+) -> Result<Option<State>, DbError> {
+    Ok(state::Entity::find()
+        .filter(state::Column::ProjectId.eq(project_id.0))
+        .filter(state::Column::Name.eq(name))
+        .filter(state::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?
+        .map(to_state))
+}
+
+/// A live state of the project imported from this external source and id.
+pub async fn find_by_external(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    source: Option<&str>,
+    external_id: &str,
+) -> Result<Option<State>, DbError> {
+    let mut query = state::Entity::find()
+        .filter(state::Column::ProjectId.eq(project_id.0))
+        .filter(state::Column::ExternalId.eq(external_id))
+        .filter(state::Column::DeletedAt.is_null());
+    query = match source {
+        Some(source) => query.filter(state::Column::ExternalSource.eq(source)),
+        None => query.filter(state::Column::ExternalSource.is_null()),
+    };
+    Ok(query.one(conn).await?.map(to_state))
+}
+
+/// The highest sequence among the project's live, non-triage states (Plane places a new state
+/// after it).
+pub async fn max_sequence(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+) -> Result<Option<f64>, DbError> {
+    let max: Option<Option<f64>> = state::Entity::find()
+        .select_only()
+        .column_as(state::Column::Sequence.max(), "max_sequence")
+        .filter(state::Column::ProjectId.eq(project_id.0))
+        .filter(state::Column::DeletedAt.is_null())
+        .filter(state::Column::StateGroup.ne(StateGroup::Triage.as_str()))
+        .filter(state::Column::IsTriage.eq(false))
+        .into_tuple()
+        .one(conn)
+        .await?;
+    Ok(max.flatten())
+}
+
+/// Writes every editable field of a state.
+pub async fn update_state(conn: &impl ConnectionTrait, s: &State) -> Result<(), DbError> {
+    let row = found(
+        state::Entity::find_by_id(s.id.0)
+            .filter(state::Column::ProjectId.eq(s.project_id.0))
+            .one(conn)
+            .await?,
+    )?;
+    let mut active = row.into_active_model();
+    active.name = Set(s.name.clone());
+    active.description = Set(s.description.clone());
+    active.color = Set(s.color.clone());
+    active.slug = Set(s.slug.clone());
+    active.sequence = Set(s.sequence);
+    active.state_group = Set(s.group.as_str().to_owned());
+    active.is_triage = Set(s.is_triage);
+    active.is_default = Set(s.is_default);
+    active.external_source = Set(s.external_source.clone());
+    active.external_id = Set(s.external_id.clone());
+    active.updated_by = Set(s.updated_by.map(|id| id.0));
+    active.updated_at = Set(s.updated_at);
+    active.update(conn).await?;
+    Ok(())
+}
+
+/// Makes every other state of the project non-default (a project has one default state).
+pub async fn unset_other_defaults(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    keep: StateId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    state::Entity::update_many()
+        .col_expr(state::Column::IsDefault, Expr::value(false))
+        .col_expr(state::Column::UpdatedAt, Expr::value(now))
+        .filter(state::Column::ProjectId.eq(project_id.0))
+        .filter(state::Column::IsDefault.eq(true))
+        .filter(state::Column::Id.ne(keep.0))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn soft_delete_state(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    id: StateId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    state::Entity::update_many()
+        .col_expr(state::Column::DeletedAt, Expr::value(Some(now)))
+        .filter(state::Column::ProjectId.eq(project_id.0))
+        .filter(state::Column::Id.eq(id.0))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Live work items of the project in this state (a state in use cannot be deleted).
+pub async fn count_work_items(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    id: StateId,
+) -> Result<i64, DbError> {
+    let query = Query::select()
+        .expr_as(Expr::col(Asterisk).count(), Alias::new("total"))
+        .from(Alias::new("work_items"))
+        .and_where(Expr::col(Alias::new("project_id")).eq(project_id.0))
+        .and_where(Expr::col(Alias::new("state_id")).eq(id.0))
+        .and_where(Expr::col(Alias::new("deleted_at")).is_null())
+        .take();
+    let row = conn.query_one(&query).await?;
+    Ok(match row {
+        Some(row) => row.try_get::<i64>("", "total")?,
+        None => 0,
+    })
 }

@@ -1,8 +1,13 @@
 //! The tracker on Plane's paths.
 
+mod estimates;
+mod features;
+mod labels;
+mod lite;
 mod project_members;
 mod projects;
 mod states;
+mod stickies;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -13,4 +18,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(projects::router())
         .merge(project_members::router())
         .merge(states::router())
+        .merge(labels::router())
+        .merge(estimates::router())
+        .merge(stickies::router())
+        .merge(features::router())
+        .merge(lite::router())
 }

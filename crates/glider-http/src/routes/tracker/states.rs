@@ -1,15 +1,15 @@
-//! Work-item states (read; writes arrive with the Tracker issue).
+//! Work-item states in Plane's shape.
 
-use axum::extract::State;
+use axum::{extract::State, http::StatusCode};
 use chrono::{DateTime, Utc};
 use glider_domain::{
     ProjectId, StateId,
     model::tracker::{State as WorkItemState, StateGroup},
 };
 use glider_service::tracker::states;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
@@ -17,15 +17,15 @@ use crate::{
     AppState,
     auth::CurrentActor,
     error::ApiResult,
-    extract::{ApiPath, ApiQuery},
+    extract::{ApiPath, ApiQuery, JsonObject},
     pagination::{PageQuery, Paginated, select_fields},
     views::to_value,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list_states))
-        .routes(routes!(get_state))
+        .routes(routes!(list_states, create_state))
+        .routes(routes!(get_state, update_state, delete_state))
 }
 
 /// Plane's `State`.
@@ -96,14 +96,62 @@ pub async fn list_states(
     Ok(axum::Json(Paginated::new(page, total, results)))
 }
 
-/// One state.
+/// Plane's `StateCreate` (every field optional on update).
+#[derive(Debug, ToSchema)]
+#[expect(
+    dead_code,
+    reason = "documents the body; the service reads it field by field"
+)]
+pub struct StateRequest {
+    /// Unique in the project; at most 255 characters.
+    pub name: Option<String>,
+    /// Any string, e.g. `#4ECDC4`.
+    pub color: Option<String>,
+    pub description: Option<String>,
+    /// Position; ignored on create (a new state goes after the last one).
+    pub sequence: Option<f64>,
+    /// backlog (default), unstarted, started, completed or cancelled; never triage.
+    pub group: Option<StateGroup>,
+    pub is_triage: Option<bool>,
+    /// Making a state the default makes every other state of the project non-default.
+    pub default: Option<bool>,
+    pub external_source: Option<String>,
+    pub external_id: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct StateFieldsQuery {
+    /// Comma-separated fields to keep.
+    pub fields: Option<String>,
+}
+
+type StatePath = ApiPath<(String, Uuid, Uuid)>;
+
+/// Creates a state after the project's last one (project members and admins). Answers 200, as
+/// Plane does.
+#[utoipa::path(post, path = "/api/v1/workspaces/{slug}/projects/{project_id}/states/", tag = "states",
+    params(("slug" = String, Path), ("project_id" = Uuid, Path)), request_body = StateRequest,
+    responses((status = 200, body = StateResponse), (status = 400), (status = 403), (status = 404), (status = 409)))]
+pub async fn create_state(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id)): ApiPath<(String, Uuid)>,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<StateResponse>> {
+    let created = states::create(&state.ctx, &actor, &slug, ProjectId(project_id), &body).await?;
+    Ok(axum::Json((&created).into()))
+}
+
+/// One state (triage states are hidden).
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/states/{state_id}/", tag = "states",
-    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("state_id" = Uuid, Path)), responses((status = 200, body = StateResponse), (status = 404)))]
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("state_id" = Uuid, Path), StateFieldsQuery),
+    responses((status = 200, body = StateResponse), (status = 404)))]
 pub async fn get_state(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id)): ApiPath<(String, Uuid, Uuid)>,
-) -> ApiResult<axum::Json<StateResponse>> {
+    ApiPath((slug, project_id, id)): StatePath,
+    ApiQuery(query): ApiQuery<StateFieldsQuery>,
+) -> ApiResult<axum::Json<Value>> {
     let found = states::get(
         &state.ctx,
         &actor,
@@ -112,5 +160,50 @@ pub async fn get_state(
         StateId(id),
     )
     .await?;
-    Ok(axum::Json((&found).into()))
+    Ok(axum::Json(select_fields(
+        to_value(&StateResponse::from(&found)),
+        query.fields.as_deref(),
+    )))
+}
+
+/// Changes a state (project members and admins).
+#[utoipa::path(patch, path = "/api/v1/workspaces/{slug}/projects/{project_id}/states/{state_id}/", tag = "states",
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("state_id" = Uuid, Path)), request_body = StateRequest,
+    responses((status = 200, body = StateResponse), (status = 400), (status = 403), (status = 404), (status = 409)))]
+pub async fn update_state(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id, id)): StatePath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<StateResponse>> {
+    let updated = states::update(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        StateId(id),
+        &body,
+    )
+    .await?;
+    Ok(axum::Json((&updated).into()))
+}
+
+/// Deletes a state (soft delete). The default state and states with work items are refused.
+#[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/states/{state_id}/", tag = "states",
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("state_id" = Uuid, Path)),
+    responses((status = 204), (status = 400), (status = 403), (status = 404)))]
+pub async fn delete_state(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id, id)): StatePath,
+) -> ApiResult<StatusCode> {
+    states::delete(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        StateId(id),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
