@@ -155,7 +155,7 @@ pub struct Activity {
 }
 
 /// Plane's relation types. The reverse of each is stored flipped (see [`RelationType::stored`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationType {
     Blocking,

@@ -1,8 +1,11 @@
 //! Work items: create, read, update, delete, archive; per-project numbers; history.
 
 mod activity;
+pub mod children;
+pub mod expand;
 pub mod input;
 pub mod list;
+pub mod relations;
 
 use glider_db::{DbError, repo::work_items as repo};
 use glider_domain::{

@@ -187,3 +187,45 @@ pub async fn search(ctx: &Ctx, actor: &Actor, slug: &str, text: &str, project: O
         })
         .collect())
 }
+
+/// Text plus a structured filter (Plane's paid `advanced-search/`); no text lists by filter.
+pub async fn advanced_search(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    text: &str,
+    project: Option<ProjectId>,
+    filter: Option<&Filter>,
+    limit: u64,
+) -> ServiceResult<Vec<SearchHit>> {
+    let scope = access::workspace(ctx, actor, slug).await?;
+    let mut projects = readable_projects(ctx, &scope).await?;
+    if let Some(only) = project {
+        projects.retain(|p| p.id == only);
+    }
+    let ids: Vec<ProjectId> = projects.iter().map(|p| p.id).collect();
+    let mut combined = filter.cloned();
+    if !text.is_empty() {
+        let by_name = Filter::Is(glider_domain::filters::Lookup::NameContains(text.to_owned()));
+        combined = Some(match combined {
+            Some(filter) => Filter::All(vec![filter, by_name]),
+            None => by_name,
+        });
+    }
+    let query = ListQuery {
+        projects: &ids,
+        visibility: Visibility::Active,
+        filter: combined.as_ref(),
+        order: WorkItemOrder::DEFAULT,
+        offset: 0,
+        limit,
+    };
+    let (_, items) = queries::list(ctx.db.conn(), &query).await?;
+    Ok(items
+        .into_iter()
+        .filter_map(|item| {
+            let project = projects.iter().find(|p| p.id == item.project_id)?.clone();
+            Some(SearchHit { item, project })
+        })
+        .collect())
+}
