@@ -21,6 +21,9 @@ use crate::{AppState, routes};
         (name = "invitations", description = "Workspace invitations"),
         (name = "projects", description = "Projects and project members"),
         (name = "states", description = "Work-item states"),
+        (name = "pages", description = "Pages: documents of a workspace or a project"),
+        (name = "views", description = "Saved views of work items"),
+        (name = "favorites", description = "The caller's favorite projects, views and pages"),
         (name = "labels", description = "Work-item labels, nested under a parent label"),
         (name = "estimates", description = "A project's estimate and its points"),
         (name = "stickies", description = "The caller's personal notes in a workspace"),
@@ -61,6 +64,7 @@ pub(crate) fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::accounts::router())
         .merge(routes::workspaces::router())
         .merge(routes::tracker::router())
+        .merge(routes::pages::router())
 }
 
 /// The document served at `/api/v1/openapi.json` (also snapshot-tested).

@@ -2,5 +2,6 @@
 
 pub mod accounts;
 pub mod ops;
+pub mod pages;
 pub mod tracker;
 pub mod workspaces;

@@ -7,6 +7,7 @@ mod lite;
 mod project_members;
 mod projects;
 mod states;
+mod views;
 mod stickies;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -18,6 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(projects::router())
         .merge(project_members::router())
         .merge(states::router())
+        .merge(views::router())
         .merge(labels::router())
         .merge(estimates::router())
         .merge(stickies::router())

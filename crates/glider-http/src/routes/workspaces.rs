@@ -1,5 +1,6 @@
 //! `/api/v1/workspaces/…`: workspaces, members, invitations.
 
+mod favorites;
 mod invitations;
 mod members;
 
@@ -25,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_workspace, update_workspace, delete_workspace))
         .merge(members::router())
         .merge(invitations::router())
+        .merge(favorites::router())
 }
 
 #[derive(Debug, Serialize, ToSchema)]

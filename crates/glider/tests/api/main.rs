@@ -9,9 +9,12 @@
 
 mod accounts;
 mod cli;
+mod favorites;
 mod http;
+mod pages;
 mod permissions;
 mod projects;
 mod rate_limits;
 mod story;
+mod views;
 mod workspaces;
