@@ -67,6 +67,7 @@ fn in_scope(workspace_id: WorkspaceId, project_id: Option<ProjectId>) -> Select<
     }
 }
 
+/// Stores a new page (the Y.js state starts empty).
 pub async fn insert_page(conn: &impl ConnectionTrait, p: &Page) -> Result<(), DbError> {
     let mut active = page::ActiveModel {
         id: Set(p.id.0),
@@ -86,6 +87,7 @@ pub async fn insert_page(conn: &impl ConnectionTrait, p: &Page) -> Result<(), Db
     Ok(())
 }
 
+/// Saves a page's editable fields.
 pub async fn update_page(conn: &impl ConnectionTrait, p: &Page) -> Result<(), DbError> {
     let row = found(
         in_scope(p.workspace_id, p.project_id)

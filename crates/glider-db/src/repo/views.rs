@@ -62,6 +62,7 @@ fn in_scope(
     }
 }
 
+/// Stores a new saved view.
 pub async fn insert_view(conn: &impl ConnectionTrait, v: &SavedView) -> Result<(), DbError> {
     let mut active = saved_view::ActiveModel {
         id: Set(v.id.0),
@@ -80,6 +81,7 @@ pub async fn insert_view(conn: &impl ConnectionTrait, v: &SavedView) -> Result<(
     Ok(())
 }
 
+/// Saves a view's editable fields.
 pub async fn update_view(conn: &impl ConnectionTrait, v: &SavedView) -> Result<(), DbError> {
     let row = found(
         in_scope(v.workspace_id, v.project_id)
@@ -146,6 +148,7 @@ pub async fn views_by_ids(
         .collect())
 }
 
+/// Soft-deletes a view.
 pub async fn soft_delete_view(
     conn: &impl ConnectionTrait,
     workspace_id: WorkspaceId,

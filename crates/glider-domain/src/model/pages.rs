@@ -18,6 +18,7 @@ pub enum PageAccess {
 }
 
 impl PageAccess {
+    /// Plane's number for the access level.
     pub fn plane_code(self) -> i16 {
         match self {
             Self::Public => 0,
@@ -25,6 +26,7 @@ impl PageAccess {
         }
     }
 
+    /// Parses Plane's number.
     pub fn from_plane_code(code: i64) -> Option<Self> {
         match code {
             0 => Some(Self::Public),
@@ -72,11 +74,14 @@ impl Page {
 /// Who may see a saved view: Plane's 0 (private to the owner) and 1 (shared).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewAccess {
+    /// The owner alone.
     Private,
+    /// Everyone who can see the view's workspace or project.
     Shared,
 }
 
 impl ViewAccess {
+    /// Plane's number for the access level.
     pub fn plane_code(self) -> i16 {
         match self {
             Self::Private => 0,
@@ -84,6 +89,7 @@ impl ViewAccess {
         }
     }
 
+    /// Parses Plane's number.
     pub fn from_plane_code(code: i64) -> Option<Self> {
         match code {
             0 => Some(Self::Private),

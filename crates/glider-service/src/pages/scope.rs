@@ -11,11 +11,7 @@ use glider_domain::{
     model::{tracker::Project, workspaces::Workspace},
 };
 
-use crate::{
-    Ctx, ServiceError, ServiceResult,
-    access::{self, refuse},
-    accounts::Actor,
-};
+use crate::{Ctx, ServiceError, ServiceResult, access, accounts::Actor};
 
 /// The workspace's own pages or views, or one project's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +21,7 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The project of a project scope.
     pub fn project_id(self) -> Option<ProjectId> {
         match self {
             Self::Workspace => None,
@@ -62,10 +59,12 @@ pub struct Manager {
 }
 
 impl InScope {
+    /// The scope's workspace.
     pub fn workspace_id(&self) -> WorkspaceId {
         self.workspace.id
     }
 
+    /// The scope's project; `None` for the workspace's own pages and views.
     pub fn project_id(&self) -> Option<ProjectId> {
         self.project.as_ref().map(|project| project.id)
     }
@@ -114,8 +113,8 @@ pub async fn enter(ctx: &Ctx, actor: &Actor, slug: &str, scope: Scope) -> Servic
             })
         }
         Scope::Project(project_id) => {
+            // `access::project` already hides projects the caller may not see.
             let found = access::project(ctx, actor, slug, project_id).await?;
-            found.access.viewer().map_err(refuse("project"))?;
             Ok(InScope {
                 contributor: found.access.contributor().is_ok(),
                 admin: found.access.admin().is_ok(),
