@@ -37,6 +37,10 @@ pub struct ServiceSettings {
     pub password_hashing: PasswordHashing,
     /// Where people open the web app; invitation links start here.
     pub public_url: String,
+    /// Largest attachment accepted, in bytes (Plane's FILE_SIZE_LIMIT, 5 MiB).
+    pub max_upload_bytes: i64,
+    /// How long signed upload and download URLs stay valid.
+    pub signed_url_ttl: Duration,
 }
 
 impl Default for ServiceSettings {
@@ -50,6 +54,8 @@ impl Default for ServiceSettings {
             lockout_duration: Duration::minutes(15),
             password_hashing: PasswordHashing::default(),
             public_url: "http://127.0.0.1:8080".to_owned(),
+            max_upload_bytes: 5 * 1024 * 1024,
+            signed_url_ttl: Duration::hours(1),
         }
     }
 }
@@ -60,6 +66,8 @@ pub struct Ctx {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub settings: Arc<ServiceSettings>,
+    /// Uploaded files.
+    pub files: crate::files::FileStore,
     /// Signs access tokens; shared by every replica through the database unless configured.
     pub(crate) signing_key: Arc<SecretString>,
 }
@@ -81,6 +89,7 @@ impl Ctx {
         clock: Arc<dyn Clock>,
         settings: ServiceSettings,
         secret_key: Option<SecretString>,
+        files: crate::files::FileStore,
     ) -> anyhow::Result<Self> {
         let signing_key = match secret_key {
             Some(key) => key,
@@ -99,6 +108,7 @@ impl Ctx {
             db,
             clock,
             settings: Arc::new(settings),
+            files,
             signing_key: Arc::new(signing_key),
         })
     }

@@ -25,6 +25,7 @@ pub struct TestApp {
     pub clock: ManualClock,
     pub ctx: Ctx,
     pub database: TestDatabase,
+    _files_dir: tempfile::TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -93,7 +94,9 @@ impl TestAppBuilder {
             .expect("bind 127.0.0.1:0");
         let address = listener.local_addr().expect("local address");
         service.public_url = format!("http://{address}");
-        let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None)
+        let files_dir = tempfile::tempdir().expect("files directory");
+        let files = glider_service::files::FileStore::local(files_dir.path()).expect("file store");
+        let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None, files)
             .await
             .expect("service context");
         let router = glider_http::router(AppState::new(ctx.clone(), self.http));
@@ -114,6 +117,7 @@ impl TestAppBuilder {
             clock,
             ctx,
             database,
+            _files_dir: files_dir,
             shutdown: Some(shutdown),
         }
     }

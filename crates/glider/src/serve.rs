@@ -47,11 +47,14 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
 
 pub async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = open_database(config).await?;
+    let files = glider_service::files::FileStore::local(&config.data_dir.join("files"))
+        .with_context(|| format!("opening the files folder in {}", config.data_dir.display()))?;
     Ctx::new(
         db,
         Arc::new(SystemClock),
         config.service_settings(),
         config.secret_key.clone(),
+        files,
     )
     .await
 }
