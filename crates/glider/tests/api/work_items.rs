@@ -290,3 +290,27 @@ async fn other_tenants_and_roles() {
     assert_eq!(s.app.post(&gus, &s.base, json!({ "name": "x" })).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(s.app.patch(&gus, &path, json!({ "name": "x" })).send().await.unwrap().status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn labels_are_kept_to_the_project_and_expand() {
+    let s = setup().await;
+    let labels = format!("/api/v1/workspaces/acme/projects/{}/labels/", s.project["id"].as_str().unwrap());
+    let bug = json_of(s.app.post(&s.ada, &labels, json!({ "name": "bug", "color": "#f00" })).send().await.unwrap(), StatusCode::CREATED).await;
+    let ui = json_of(s.app.post(&s.ada, &labels, json!({ "name": "ui" })).send().await.unwrap(), StatusCode::CREATED).await;
+    let other = s.app.create_project(&s.ada, "acme", "Other", "OTH").await;
+    let foreign_labels = format!("/api/v1/workspaces/acme/projects/{}/labels/", other["id"].as_str().unwrap());
+    let foreign = json_of(s.app.post(&s.ada, &foreign_labels, json!({ "name": "foreign" })).send().await.unwrap(), StatusCode::CREATED).await;
+    let item = create(&s, json!({ "name": "Labelled", "labels": [bug["id"], foreign["id"]] })).await;
+    assert_eq!(item["labels"], json!([bug["id"]]), "labels of other projects are dropped");
+    create(&s, json!({ "name": "Other", "labels": [ui["id"]] })).await;
+    let path = format!("{}{}/?expand=labels", s.base, item["id"].as_str().unwrap());
+    let expanded = json_of(s.app.get(&s.ada, &path).send().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(expanded["labels"][0]["name"], "bug");
+    assert_eq!(expanded["labels"][0]["color"], "#f00");
+    let filter = format!("{}?filters=%7B%22label%22%3A%22{}%22%7D", s.base, ui["id"].as_str().unwrap());
+    let filtered = json_of(s.app.get(&s.ada, &filter).send().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(filtered["results"][0]["name"], "Other");
+    assert_eq!(filtered["total_count"], 1);
+    let ordered = json_of(s.app.get(&s.ada, &format!("{}?order_by=-labels__name", s.base)).send().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(ordered["results"][0]["name"], "Other");
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use glider_db::repo::{accounts, states as state_repo, work_items as repo};
 use glider_domain::{
     UserId,
-    model::{accounts::User, tracker::State, work_items::WorkItem},
+    model::{accounts::User, catalog::Label, tracker::State, work_items::WorkItem},
 };
 use uuid::Uuid;
 
@@ -19,6 +19,7 @@ pub struct Expansions {
     pub states: HashMap<Uuid, State>,
     /// Parent id → (sequence id, project id).
     pub parents: HashMap<Uuid, (i32, Uuid)>,
+    pub labels: HashMap<Uuid, Label>,
 }
 
 /// Loads what `wanted` names for `items` (unknown names are ignored, as in Plane).
@@ -47,13 +48,20 @@ pub async fn load(ctx: &Ctx, items: &[WorkItem], wanted: &[&str]) -> ServiceResu
             }
         }
     }
+    let mut projects: Vec<_> = items.iter().map(|i| i.project_id).collect();
+    projects.sort();
+    projects.dedup();
     if wants("state") {
-        let mut projects: Vec<_> = items.iter().map(|i| i.project_id).collect();
-        projects.sort();
-        projects.dedup();
-        for project in projects {
-            for state in state_repo::list_states(conn, project, true).await? {
+        for project in &projects {
+            for state in state_repo::list_states(conn, *project, true).await? {
                 out.states.insert(state.id.0, state);
+            }
+        }
+    }
+    if wants("labels") {
+        for project in &projects {
+            for label in glider_db::repo::labels::list_labels(conn, *project).await? {
+                out.labels.insert(label.id.0, label);
             }
         }
     }

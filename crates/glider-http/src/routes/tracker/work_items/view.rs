@@ -91,8 +91,8 @@ impl From<&WorkItem> for WorkItemResponse {
 pub struct ShapeQuery {
     /// Comma-separated fields to keep.
     pub fields: Option<String>,
-    /// Comma-separated references to replace by objects: assignees, state, project, parent,
-    /// created_by, updated_by, workspace.
+    /// Comma-separated references to replace by objects: assignees, labels, state, project,
+    /// parent, created_by, updated_by.
     pub expand: Option<String>,
 }
 
@@ -121,6 +121,13 @@ pub fn render(item: &WorkItem, project: Option<&Project>, expansions: &Expansion
         let expanded = match name {
             "assignees" => Value::Array(current.as_array().map(|ids| ids.iter().map(user).collect()).unwrap_or_default()),
             "created_by" | "updated_by" => user(&current),
+            "labels" => Value::Array(
+                item.labels
+                    .iter()
+                    .filter_map(|id| expansions.labels.get(&id.0))
+                    .map(|label| to_value(&crate::routes::tracker::labels::LabelResponse::from(label)))
+                    .collect(),
+            ),
             "state" => item.state_id.and_then(|id| expansions.states.get(&id.0)).map_or(json!({}), |s| {
                 json!({ "id": s.id, "name": s.name, "color": s.color, "group": s.group })
             }),
