@@ -53,7 +53,14 @@ impl MigrationTrait for Migration {
                 .take(),
             )
             .await?;
-        unique_live(manager, "ux_labels__name", "labels", "project_id, name", LIVE).await?;
+        unique_live(
+            manager,
+            "ux_labels__name",
+            "labels",
+            "project_id, name",
+            LIVE,
+        )
+        .await?;
         unique_live(
             manager,
             "ux_labels__external_id",

@@ -168,7 +168,12 @@ pub async fn update(
 }
 
 /// Deletes the estimate with its points; the project and its work items drop their links.
-pub async fn delete(ctx: &Ctx, actor: &Actor, slug: &str, project_id: ProjectId) -> ServiceResult<()> {
+pub async fn delete(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project_id: ProjectId,
+) -> ServiceResult<()> {
     let found = contributor_scope(ctx, actor, slug, project_id).await?;
     let tx = ctx.db.begin_write().await?;
     let estimate = repo::find_for_project(&tx, found.project.id)
@@ -203,7 +208,11 @@ pub async fn list_points(
 }
 
 /// Applies `key`, `value` and `description` from one point's body.
-fn apply_point(point: &mut EstimatePoint, body: &Map<String, Value>, creating: bool) -> FieldErrors {
+fn apply_point(
+    point: &mut EstimatePoint,
+    body: &Map<String, Value>,
+    creating: bool,
+) -> FieldErrors {
     let mut input = JsonInput::new(body);
     let value = if creating {
         input.required_string("value", usize::MAX)

@@ -58,10 +58,7 @@ fn apply(label: &mut Label, body: &Map<String, Value>, creating: bool) -> Servic
 }
 
 /// The parent must be a live label of the same project, and not the label or one below it.
-async fn check_parent(
-    conn: &impl glider_db::ConnectionTrait,
-    label: &Label,
-) -> ServiceResult<()> {
+async fn check_parent(conn: &impl glider_db::ConnectionTrait, label: &Label) -> ServiceResult<()> {
     let Some(parent) = label.parent_id else {
         return Ok(());
     };
@@ -86,10 +83,12 @@ async fn external_taken(
     let (Some(source), Some(external_id)) = (&label.external_source, &label.external_id) else {
         return Ok(None);
     };
-    Ok(repo::find_by_external(conn, label.project_id, Some(source), external_id)
-        .await?
-        .filter(|other| other.id != label.id)
-        .map(|other| other.id))
+    Ok(
+        repo::find_by_external(conn, label.project_id, Some(source), external_id)
+            .await?
+            .filter(|other| other.id != label.id)
+            .map(|other| other.id),
+    )
 }
 
 /// Labels newest first; none for an archived project.

@@ -94,7 +94,9 @@ pub async fn project_members_lite(
         .into_iter()
         .filter(|member| {
             filter.matches_user(&member.user)
-                && filter.is_active.is_none_or(|active| member.is_active == active)
+                && filter
+                    .is_active
+                    .is_none_or(|active| member.is_active == active)
                 && role.is_none_or(|role| member.role == role)
         })
         .collect())

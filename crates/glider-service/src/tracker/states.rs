@@ -21,7 +21,11 @@ use crate::{
 };
 
 /// Reads an optional float (Plane's `FloatField`: a number or a numeric string).
-pub(crate) fn number(input: &mut JsonInput<'_>, body: &Map<String, Value>, field: &str) -> Option<f64> {
+pub(crate) fn number(
+    input: &mut JsonInput<'_>,
+    body: &Map<String, Value>,
+    field: &str,
+) -> Option<f64> {
     let value = body.get(field)?;
     let parsed = match value {
         Value::Null => {
@@ -98,7 +102,9 @@ fn apply(state: &mut State, body: &Map<String, Value>, creating: bool) -> Servic
     }
     if let Some(group) = input.string("group", 255).value() {
         match StateGroup::from_stored(&group) {
-            Some(StateGroup::Triage) => input.error("non_field_errors", "Cannot create triage state"),
+            Some(StateGroup::Triage) => {
+                input.error("non_field_errors", "Cannot create triage state")
+            }
             Some(group) => state.group = group,
             None => input.error("group", format!("\"{group}\" is not a valid choice.")),
         }
@@ -126,10 +132,12 @@ async fn external_taken(
     let (Some(source), Some(external_id)) = (&state.external_source, &state.external_id) else {
         return Ok(None);
     };
-    Ok(repo::find_by_external(conn, state.project_id, Some(source), external_id)
-        .await?
-        .filter(|other| other.id != state.id)
-        .map(|other| other.id))
+    Ok(
+        repo::find_by_external(conn, state.project_id, Some(source), external_id)
+            .await?
+            .filter(|other| other.id != state.id)
+            .map(|other| other.id),
+    )
 }
 
 const EXTERNAL_TAKEN: &str = "State with the same external id and external source already exists";

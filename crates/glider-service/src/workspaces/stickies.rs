@@ -33,7 +33,11 @@ fn non_null_json(input: &mut JsonInput<'_>, field: &str) -> Option<Value> {
 }
 
 /// Applies the fields present in `body`, returning the names of those that changed.
-fn apply(sticky: &mut Sticky, body: &Map<String, Value>, creating: bool) -> ServiceResult<Vec<&'static str>> {
+fn apply(
+    sticky: &mut Sticky,
+    body: &Map<String, Value>,
+    creating: bool,
+) -> ServiceResult<Vec<&'static str>> {
     let before = sticky.clone();
     let mut input = JsonInput::new(body);
     if let Some(name) = input.string("name", 100_000).patch() {
@@ -70,17 +74,28 @@ fn apply(sticky: &mut Sticky, body: &Map<String, Value>, creating: bool) -> Serv
     let fields: [(&'static str, bool); 8] = [
         ("name", before.name != sticky.name),
         ("description", before.description != sticky.description),
-        ("description_html", before.description_html != sticky.description_html),
+        (
+            "description_html",
+            before.description_html != sticky.description_html,
+        ),
         ("logo_props", before.logo_props != sticky.logo_props),
         ("color", before.color != sticky.color),
-        ("background_color", before.background_color != sticky.background_color),
+        (
+            "background_color",
+            before.background_color != sticky.background_color,
+        ),
         ("sort_order", before.sort_order != sticky.sort_order),
         (
             "description_stripped",
             before.description_stripped != sticky.description_stripped,
         ),
     ];
-    changed.extend(fields.iter().filter(|(_, differs)| *differs).map(|(name, _)| *name));
+    changed.extend(
+        fields
+            .iter()
+            .filter(|(_, differs)| *differs)
+            .map(|(name, _)| *name),
+    );
     Ok(changed)
 }
 

@@ -8,15 +8,20 @@
 )]
 
 mod accounts;
+mod catalog;
 mod cli;
+mod estimates;
 mod favorites;
+mod features;
 mod http;
 mod labels;
+mod lite;
 mod pages;
 mod permissions;
 mod projects;
 mod rate_limits;
 mod states;
+mod stickies;
 mod story;
 mod views;
 mod workspaces;

@@ -35,11 +35,15 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Plane's own "not found" texts on these endpoints.
 fn plane_error(error: ServiceError) -> ApiError {
     let message = match &error {
-        ServiceError::NotFound { resource: "estimate" } => Some("Estimate not found"),
+        ServiceError::NotFound {
+            resource: "estimate",
+        } => Some("Estimate not found"),
         ServiceError::NotFound {
             resource: "estimate_point",
         } => Some("Estimate point not found"),
-        ServiceError::NotFound { resource: "project" } => Some("Project not found"),
+        ServiceError::NotFound {
+            resource: "project",
+        } => Some("Project not found"),
         ServiceError::NotFound {
             resource: "workspace",
         } => Some("Workspace not found"),

@@ -150,7 +150,8 @@ pub async fn get_project_features(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id)): ApiPath<(String, Uuid)>,
 ) -> ApiResult<axum::Json<ProjectFeaturesResponse>> {
-    let found = features::project_features(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
+    let found =
+        features::project_features(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
     Ok(axum::Json(found.into()))
 }
 

@@ -133,7 +133,14 @@ pub async fn get_label(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id, id)): LabelPath,
 ) -> ApiResult<axum::Json<LabelResponse>> {
-    let found = labels::get(&state.ctx, &actor, &slug, ProjectId(project_id), LabelId(id)).await?;
+    let found = labels::get(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        LabelId(id),
+    )
+    .await?;
     Ok(axum::Json((&found).into()))
 }
 
@@ -168,6 +175,13 @@ pub async fn delete_label(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id, id)): LabelPath,
 ) -> ApiResult<StatusCode> {
-    labels::delete(&state.ctx, &actor, &slug, ProjectId(project_id), LabelId(id)).await?;
+    labels::delete(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        LabelId(id),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

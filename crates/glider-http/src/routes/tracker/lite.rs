@@ -23,7 +23,7 @@ use crate::{
     auth::CurrentActor,
     error::ApiResult,
     extract::{ApiPath, ApiQuery},
-    pagination::{PageQuery, Paginated, select_fields},
+    pagination::{Page, PageQuery, Paginated, select_fields},
     views::{UserLite, to_value},
 };
 
@@ -135,18 +135,18 @@ impl From<MemberLiteQuery> for PeopleFilter {
 }
 
 fn page_of<T, R: Serialize>(
+    page: Page,
     query: &PageQuery,
     list: Vec<T>,
     render: impl Fn(&T) -> R,
-) -> ApiResult<axum::Json<Paginated<Value>>> {
-    let page = query.page(1000)?;
+) -> axum::Json<Paginated<Value>> {
     let total = list.len() as u64;
     let results = page
         .slice(list)
         .iter()
         .map(|item| select_fields(to_value(&render(item)), query.fields.as_deref()))
         .collect();
-    Ok(axum::Json(Paginated::new(page, total, results)))
+    axum::Json(Paginated::new(page, total, results))
 }
 
 /// The projects the caller can see, compact, in Plane's pagination envelope.
@@ -159,9 +159,11 @@ pub async fn list_projects_lite(
     ApiPath(slug): ApiPath<String>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
-    query.page(1000)?;
+    let page = query.page(1000)?;
     let list = lite::projects_lite(&state.ctx, &actor, &slug).await?;
-    page_of(&query, list, |p| ProjectLiteResponse::from(p))
+    Ok(page_of(page, &query, list, |p| {
+        ProjectLiteResponse::from(p)
+    }))
 }
 
 /// Workspace members, newest first, compact and paginated (guests may not list members).
@@ -175,9 +177,9 @@ pub async fn list_workspace_members_lite(
     ApiQuery(query): ApiQuery<PageQuery>,
     ApiQuery(filter): ApiQuery<MemberLiteQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
-    query.page(1000)?;
+    let page = query.page(1000)?;
     let list = lite::workspace_members_lite(&state.ctx, &actor, &slug, &filter.into()).await?;
-    page_of(&query, list, |m| MemberLiteResponse::from(m))
+    Ok(page_of(page, &query, list, |m| MemberLiteResponse::from(m)))
 }
 
 /// Everyone with a membership in the project (deactivated ones with `is_active` false),
@@ -192,7 +194,7 @@ pub async fn list_project_members_lite(
     ApiQuery(query): ApiQuery<PageQuery>,
     ApiQuery(filter): ApiQuery<MemberLiteQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
-    query.page(1000)?;
+    let page = query.page(1000)?;
     let list = lite::project_members_lite(
         &state.ctx,
         &actor,
@@ -201,5 +203,5 @@ pub async fn list_project_members_lite(
         &filter.into(),
     )
     .await?;
-    page_of(&query, list, |m| MemberLiteResponse::from(m))
+    Ok(page_of(page, &query, list, |m| MemberLiteResponse::from(m)))
 }
