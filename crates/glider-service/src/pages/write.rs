@@ -311,8 +311,8 @@ pub async fn set_locked(
     commit_change(ctx, &manager.writer, &page, &[], kind, change).await
 }
 
-/// Deletes a page (its owner, or an admin; soft delete). Its sub-pages move to the top level and
-/// everyone's favorites of it go.
+/// Deletes an archived page (its owner, or an admin; soft delete), as Plane requires archiving
+/// first. Its sub-pages move to the top level and everyone's favorites of it go.
 pub async fn delete(
     ctx: &Ctx,
     actor: &Actor,
@@ -325,6 +325,12 @@ pub async fn delete(
     let writer = found.manager(page.owned_by)?.writer;
     if page.is_locked {
         return Err(locked());
+    }
+    if page.archived_at.is_none() {
+        return Err(ServiceError::rule(
+            "page_not_archived",
+            "The page should be archived before deleting",
+        ));
     }
     let tx = ctx.db.begin_write().await?;
     repo::soft_delete_page(&tx, writer.workspace_id, id, ctx.now()).await?;

@@ -300,15 +300,10 @@ async fn only_what_the_user_can_see() {
         200,
     )
     .await;
-    expect(
-        &app,
-        &t.member,
-        Method::DELETE,
-        &format!("{WS_PAGES}{}/", id_of(&doomed)),
-        None,
-        204,
-    )
-    .await;
+    let doomed_path = format!("{WS_PAGES}{}/", id_of(&doomed));
+    let archive = format!("{doomed_path}archive/");
+    expect(&app, &t.member, Method::POST, &archive, None, 200).await;
+    expect(&app, &t.member, Method::DELETE, &doomed_path, None, 204).await;
     expect(
         &app,
         &t.owner,

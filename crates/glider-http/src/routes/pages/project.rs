@@ -22,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(
             get_project_page,
             update_project_page,
+            put_project_page,
             delete_project_page
         ))
         .routes(routes!(archive_project_page, unarchive_project_page))
@@ -117,7 +118,31 @@ pub async fn update_project_page(
     Ok(axum::Json(PageResponse::from(&view)))
 }
 
-/// Deletes a project page (its owner or a project admin; soft delete).
+/// The SDK's update: the same partial update as PATCH.
+///
+/// Edits a project page (its owner or a project admin; not while locked).
+#[utoipa::path(put, path = "/api/v1/workspaces/{slug}/projects/{project_id}/pages/{page_id}/", tag = "pages",
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("page_id" = Uuid, Path)), request_body = PageRequest,
+    responses((status = 200, body = PageResponse), (status = 400), (status = 403), (status = 404)))]
+pub async fn put_project_page(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id, id)): PagePath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<PageResponse>> {
+    let view = pages::update(
+        &state.ctx,
+        &actor,
+        &slug,
+        Scope::Project(ProjectId(project_id)),
+        PageId(id),
+        &body,
+    )
+    .await?;
+    Ok(axum::Json(PageResponse::from(&view)))
+}
+
+/// Deletes an archived project page (its owner or a project admin; soft delete).
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/pages/{page_id}/", tag = "pages",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("page_id" = Uuid, Path)),
     responses((status = 204), (status = 400), (status = 403), (status = 404)))]

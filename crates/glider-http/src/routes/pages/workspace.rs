@@ -22,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(
             get_workspace_page,
             update_workspace_page,
+            put_workspace_page,
             delete_workspace_page
         ))
         .routes(routes!(archive_workspace_page, unarchive_workspace_page))
@@ -96,7 +97,31 @@ pub async fn update_workspace_page(
     Ok(axum::Json(PageResponse::from(&view)))
 }
 
-/// Deletes a workspace page (its owner or a workspace admin; soft delete).
+/// The SDK's update: the same partial update as PATCH.
+///
+/// Edits a workspace page (its owner or a workspace admin; not while locked).
+#[utoipa::path(put, path = "/api/v1/workspaces/{slug}/pages/{page_id}/", tag = "pages",
+    params(("slug" = String, Path), ("page_id" = Uuid, Path)), request_body = PageRequest,
+    responses((status = 200, body = PageResponse), (status = 400), (status = 403), (status = 404)))]
+pub async fn put_workspace_page(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, id)): PagePath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<PageResponse>> {
+    let view = pages::update(
+        &state.ctx,
+        &actor,
+        &slug,
+        Scope::Workspace,
+        PageId(id),
+        &body,
+    )
+    .await?;
+    Ok(axum::Json(PageResponse::from(&view)))
+}
+
+/// Deletes an archived workspace page (its owner or a workspace admin; soft delete).
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/pages/{page_id}/", tag = "pages",
     params(("slug" = String, Path), ("page_id" = Uuid, Path)),
     responses((status = 204), (status = 400), (status = 403), (status = 404)))]

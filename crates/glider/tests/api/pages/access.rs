@@ -189,6 +189,15 @@ async fn workspace_pages_follow_workspace_roles() {
         204,
     )
     .await;
+    expect(
+        &app,
+        &t.admin,
+        Method::POST,
+        &format!("{path}archive/"),
+        None,
+        200,
+    )
+    .await;
     expect(&app, &t.owner, Method::DELETE, &path, None, 204).await;
     // A guest's own page from before a demotion is read-only for them.
     let page = create_page(&app, &t.other, WS_PAGES, json!({ "name": "Then" })).await;

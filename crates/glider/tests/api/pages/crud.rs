@@ -76,7 +76,35 @@ async fn workspace_pages_round_trip_in_plane_shape() {
     assert_eq!(updated["description_stripped"], "New text");
     assert_eq!(updated["color"], "#ffaa00");
     assert_eq!(updated["updated_by"], t.member.id.to_string());
+    // The SDK updates with PUT: the same partial update.
+    let put = expect(
+        &app,
+        &t.member,
+        Method::PUT,
+        &path,
+        Some(json!({ "name": "Spec v3" })),
+        200,
+    )
+    .await;
+    assert_eq!(put["name"], "Spec v3");
+    assert_eq!(put["color"], "#ffaa00");
 
+    // Plane deletes archived pages only.
+    let error = expect(&app, &t.member, Method::DELETE, &path, None, 400).await;
+    assert_eq!(error["code"], "page_not_archived");
+    assert_eq!(
+        error["error"],
+        "The page should be archived before deleting"
+    );
+    expect(
+        &app,
+        &t.member,
+        Method::POST,
+        &format!("{path}archive/"),
+        None,
+        200,
+    )
+    .await;
     expect(&app, &t.member, Method::DELETE, &path, None, 204).await;
     let gone = expect(&app, &t.member, Method::GET, &path, None, 404).await;
     assert_eq!(gone["code"], "page_not_found");
@@ -88,6 +116,8 @@ async fn workspace_pages_round_trip_in_plane_shape() {
         [
             "pages.page.created",
             "pages.page.updated",
+            "pages.page.updated",
+            "pages.page.archived",
             "pages.page.deleted"
         ],
         "one outbox event per change"

@@ -199,9 +199,28 @@ async fn sub_pages_stay_in_scope_and_never_loop() {
         assert_eq!(error["fields"]["parent_id"][0], message.as_str());
     }
     // Deleting a parent moves its children to the top level.
+    expect(
+        &app,
+        &t.member,
+        Method::POST,
+        &format!("{root_path}archive/"),
+        None,
+        200,
+    )
+    .await;
     expect(&app, &t.member, Method::DELETE, &root_path, None, 204).await;
     let child = expect(&app, &t.member, Method::GET, &child_path, None, 200).await;
     assert_eq!(child["parent"], json!(null));
+    assert!(child["archived_at"].is_string(), "archived with its parent");
+    expect(
+        &app,
+        &t.member,
+        Method::DELETE,
+        &format!("{child_path}archive/"),
+        None,
+        204,
+    )
+    .await;
     let moved = expect(
         &app,
         &t.member,
