@@ -13,12 +13,14 @@ macro_rules! no_relations {
 
 mod accounts;
 mod catalog;
+mod intake;
 mod pages;
 mod tracker;
 mod workspaces;
 
 pub use accounts::*;
 pub use catalog::*;
+pub use intake::*;
 pub use pages::*;
 pub use tracker::*;
 pub use workspaces::*;

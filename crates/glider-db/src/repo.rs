@@ -6,14 +6,17 @@ pub mod estimates;
 pub mod events;
 pub mod favorites;
 pub mod features;
+pub mod intake;
 pub mod labels;
 pub mod pages;
+pub mod progress;
 pub mod projects;
 pub mod settings;
 pub mod states;
 pub mod stickies;
 pub mod views;
 pub mod workspaces;
+pub mod worklogs;
 
 use crate::DbError;
 

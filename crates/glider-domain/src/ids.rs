@@ -89,4 +89,8 @@ id_type!(
     ViewId,
     /// A user's favorite.
     FavoriteId,
+    /// An entry of a project's intake (triage queue).
+    IntakeId,
+    /// Time logged on a work item.
+    WorkLogId,
 );

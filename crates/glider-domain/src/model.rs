@@ -3,7 +3,9 @@
 pub mod accounts;
 pub mod catalog;
 pub mod events;
+pub mod intake;
 pub mod pages;
+pub mod progress;
 pub mod tracker;
 pub mod work_items;
 pub mod workspaces;

@@ -1,10 +1,14 @@
 //! The tracker: projects, their members and states (work items arrive with the Tracker issue).
 
+pub mod bulk;
 pub mod estimates;
 pub mod features;
+pub mod intake;
 pub mod labels;
 pub mod lite;
+pub mod progress;
 pub mod project_members;
 pub mod projects;
 pub mod states;
 pub mod views;
+pub mod worklogs;

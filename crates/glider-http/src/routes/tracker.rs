@@ -1,14 +1,18 @@
 //! The tracker on Plane's paths.
 
+mod bulk;
 mod estimates;
 mod features;
+mod intake;
 mod labels;
 mod lite;
+mod progress;
 mod project_members;
 mod projects;
 mod states;
 mod views;
 mod stickies;
+mod worklogs;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -25,4 +29,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(stickies::router())
         .merge(features::router())
         .merge(lite::router())
+        .merge(bulk::router())
+        .merge(intake::router())
+        .merge(worklogs::router())
+        .merge(progress::router())
 }

@@ -440,6 +440,10 @@ pub async fn update(
         "tracker.project.updated",
     )
     .await?;
+    // Turning intake on gives the project its intake queue (Plane does the same).
+    if body.get("intake_view") == Some(&Value::Bool(true)) {
+        crate::tracker::intake::ensure_intake(ctx, actor, slug, id).await?;
+    }
     get(ctx, actor, slug, id).await
 }
 

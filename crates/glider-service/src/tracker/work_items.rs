@@ -218,3 +218,48 @@ pub async fn set_archived(ctx: &Ctx, actor: &Actor, slug: &str, project_id: Proj
     let item = save(ctx, actor, &before, after, kind).await?;
     Ok(Located { found, item })
 }
+
+// ---- Saving inside a caller's transaction (intake triage, bulk update) ------------------------
+
+/// An update ready to write: the new row with its history entries and event payload, computed
+/// before the caller opens its transaction.
+pub(crate) struct PendingSave {
+    pub before: WorkItem,
+    pub after: WorkItem,
+    pub activities: Vec<glider_domain::model::work_items::Activity>,
+    pub payload: Value,
+}
+
+/// Stamps `after` with the actor and the time, and records what changed.
+pub(crate) async fn prepare_save(ctx: &Ctx, actor: glider_domain::UserId, before: WorkItem, mut after: WorkItem) -> ServiceResult<PendingSave> {
+    after.updated_by = Some(actor);
+    after.updated_at = ctx.now();
+    let (activities, payload) = activity::record(ctx, Some(&before), &after, Some(actor)).await?;
+    Ok(PendingSave { before, after, activities, payload })
+}
+
+/// Refuses an external pair another item of the project already has (as [`update`] does).
+pub(crate) async fn check_external(ctx: &Ctx, before: &WorkItem, after: &WorkItem) -> ServiceResult<()> {
+    if after.external_id != before.external_id || after.external_source != before.external_source {
+        let existing = existing_external(ctx, after.project_id, after).await;
+        if existing.is_some_and(|other| other != before.id.0) {
+            return Err(conflict(DbError::Conflict { field: "external_id".to_owned() }, Some(before.id.0)));
+        }
+    }
+    Ok(())
+}
+
+/// Writes a prepared update in the caller's transaction; its history entries point at the
+/// caller's event `event_id` (the caller appends that event).
+pub(crate) async fn save_in(tx: &glider_db::DatabaseTransaction, pending: &PendingSave, event_id: glider_domain::EventId) -> ServiceResult<()> {
+    let (before, after) = (&pending.before, &pending.after);
+    repo::save(tx, after).await.map_err(|e| conflict(e, Some(before.id.0)))?;
+    if before.assignees != after.assignees {
+        repo::set_assignees(tx, after, after.updated_at).await?;
+    }
+    if before.labels != after.labels {
+        repo::set_labels(tx, after, after.updated_at).await?;
+    }
+    glider_db::repo::activities::insert_many(tx, &pending.activities, event_id.0).await?;
+    Ok(())
+}

@@ -8,20 +8,25 @@
 )]
 
 mod accounts;
+mod bulk;
 mod catalog;
 mod cli;
 mod estimates;
 mod favorites;
 mod features;
 mod http;
+mod intake;
 mod labels;
 mod lite;
 mod pages;
 mod permissions;
+mod progress;
 mod projects;
 mod rate_limits;
 mod states;
 mod stickies;
 mod story;
+mod team;
 mod views;
 mod workspaces;
+mod worklogs;
