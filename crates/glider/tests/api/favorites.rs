@@ -68,7 +68,12 @@ async fn favorites_of_projects_views_and_pages() {
     .await;
     assert_eq!(
         on_page["entity_data"],
-        json!({ "id": page["id"], "name": "Plan", "logo_props": { "in_use": "emoji" }, "project_id": project })
+        json!({
+            "id": page["id"],
+            "name": "Plan",
+            "logo_props": { "in_use": "emoji" },
+            "project_id": project,
+        })
     );
     assert_eq!(on_page["sequence"], 75535.0);
     let on_view = expect(

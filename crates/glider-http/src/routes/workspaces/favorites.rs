@@ -97,7 +97,9 @@ pub async fn list_favorites(
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
     let page = query.page(1000)?;
     let list = favorites::list(&state.ctx, &actor, &slug).await?;
-    Ok(axum::Json(paginate::<FavoriteResponse, _>(page, &query, list)))
+    Ok(axum::Json(paginate::<FavoriteResponse, _>(
+        page, &query, list,
+    )))
 }
 
 /// Marks a project, view or page as favorite (workspace members and admins). Once per entity.

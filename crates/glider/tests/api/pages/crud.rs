@@ -70,7 +70,11 @@ async fn workspace_pages_round_trip_in_plane_shape() {
     assert_eq!(list["total_count"], 1);
     assert_eq!(list["results"][0]["id"], id);
 
-    let body = json!({ "name": "Spec v2", "description_html": "<p>New <i>text</i></p>", "color": "#ffaa00" });
+    let body = json!({
+        "name": "Spec v2",
+        "description_html": "<p>New <i>text</i></p>",
+        "color": "#ffaa00",
+    });
     let updated = expect(&app, &t.member, Method::PATCH, &path, Some(body), 200).await;
     assert_eq!(updated["name"], "Spec v2");
     assert_eq!(updated["description_stripped"], "New text");
