@@ -13,6 +13,7 @@ macro_rules! no_relations {
 
 mod accounts;
 mod catalog;
+mod cycles;
 mod intake;
 mod pages;
 mod tracker;
@@ -20,6 +21,7 @@ mod workspaces;
 
 pub use accounts::*;
 pub use catalog::*;
+pub use cycles::*;
 pub use intake::*;
 pub use pages::*;
 pub use tracker::*;

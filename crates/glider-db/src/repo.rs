@@ -2,12 +2,15 @@
 //! Every query on tenant data is scoped by `workspace_id`.
 
 pub mod accounts;
+pub mod cycles;
 pub mod estimates;
 pub mod events;
 pub mod favorites;
 pub mod features;
+pub mod item_links;
 pub mod intake;
 pub mod labels;
+pub mod modules;
 pub mod pages;
 pub mod progress;
 pub mod projects;

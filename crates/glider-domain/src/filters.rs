@@ -26,6 +26,10 @@ pub enum Lookup {
     Label(Vec<Uuid>),
     CreatedBy(Vec<Uuid>),
     Parent(Vec<Uuid>),
+    /// In one of these cycles.
+    Cycle(Vec<Uuid>),
+    /// In one of these modules.
+    Module(Vec<Uuid>),
     /// `field IS NULL` (true) or `IS NOT NULL` (false); for assignees and labels: none at all.
     Null(NullableField, bool),
     Date(DateField, Comparison, NaiveDate),
@@ -43,6 +47,8 @@ pub enum NullableField {
     StartDate,
     TargetDate,
     CompletedAt,
+    Cycle,
+    Module,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +164,8 @@ fn lookup(field: &str, op: &str, value: &Value) -> Result<Lookup, ValidationErro
         "start_date" => Some(NullableField::StartDate),
         "target_date" => Some(NullableField::TargetDate),
         "completed_at" => Some(NullableField::CompletedAt),
+        "cycle" | "cycle_id" => Some(NullableField::Cycle),
+        "module" | "module_id" => Some(NullableField::Module),
         _ => None,
     };
     if op == "isnull" {
@@ -198,6 +206,8 @@ fn lookup(field: &str, op: &str, value: &Value) -> Result<Lookup, ValidationErro
         "label" | "labels" | "label_id" | "labels__id" => Lookup::Label(uuids(field, op, value)?),
         "created_by" | "created_by_id" => Lookup::CreatedBy(uuids(field, op, value)?),
         "parent" | "parent_id" => Lookup::Parent(uuids(field, op, value)?),
+        "cycle" | "cycle_id" => Lookup::Cycle(uuids(field, op, value)?),
+        "module" | "module_id" => Lookup::Module(uuids(field, op, value)?),
         "name" if op == "icontains" || op == "exact" => {
             Lookup::NameContains(value.as_str().ok_or_else(|| invalid("`name` takes a string."))?.to_owned())
         }
@@ -235,6 +245,11 @@ mod tests {
         );
         assert!(matches!(parse(r#"{"target_date__gte":"2026-01-01"}"#), Ok(Filter::Is(Lookup::Date(DateField::TargetDate, Comparison::Gte, _)))));
         assert!(matches!(parse(r#"{"assignees__isnull":true}"#), Ok(Filter::Is(Lookup::Null(NullableField::Assignee, true)))));
+        let id = Uuid::nil();
+        assert_eq!(parse(&format!(r#"{{"cycle_id":"{id}"}}"#)), Ok(Filter::Is(Lookup::Cycle(vec![id]))));
+        assert_eq!(parse(&format!(r#"{{"module__in":["{id}"]}}"#)), Ok(Filter::Is(Lookup::Module(vec![id]))));
+        assert!(matches!(parse(r#"{"cycle__isnull":false}"#), Ok(Filter::Is(Lookup::Null(NullableField::Cycle, false)))));
+        assert!(matches!(parse(r#"{"module_id__isnull":true}"#), Ok(Filter::Is(Lookup::Null(NullableField::Module, true)))));
     }
 
     #[test]

@@ -89,6 +89,10 @@ id_type!(
     ViewId,
     /// A user's favorite.
     FavoriteId,
+    /// A cycle (a time-boxed iteration) of a project.
+    CycleId,
+    /// A module (a feature or workstream) of a project.
+    ModuleId,
     /// An entry of a project's intake (triage queue).
     IntakeId,
     /// Time logged on a work item.

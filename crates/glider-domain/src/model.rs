@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod cycles;
 pub mod events;
 pub mod intake;
 pub mod pages;

@@ -24,6 +24,8 @@ use crate::{AppState, routes};
         (name = "pages", description = "Pages: documents of a workspace or a project"),
         (name = "views", description = "Saved views of work items"),
         (name = "favorites", description = "The caller's favorite projects, views and pages"),
+        (name = "cycles", description = "Cycles: time-boxed iterations of a project and their work items"),
+        (name = "modules", description = "Modules: features or workstreams of a project and their work items"),
         (name = "intake", description = "A project's triage queue: requests accepted, declined, snoozed or marked duplicate"),
         (name = "time-tracking", description = "Work logs on work items and sums of logged time"),
         (name = "labels", description = "Work-item labels, nested under a parent label"),

@@ -11,6 +11,7 @@ mod m20261122_000003_projects;
 mod m20261122_000004_work_items;
 mod m20261122_000005_catalog;
 mod m20261122_000006_pages_views;
+mod m20261122_000007_cycles_modules;
 mod m20261122_000008_intake_worklogs;
 
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_work_items::Migration),
             Box::new(m20261122_000005_catalog::Migration),
             Box::new(m20261122_000006_pages_views::Migration),
+            Box::new(m20261122_000007_cycles_modules::Migration),
             Box::new(m20261122_000008_intake_worklogs::Migration),
         ]
     }

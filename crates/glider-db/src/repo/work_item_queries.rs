@@ -60,6 +60,19 @@ fn any_row(table: impl sea_orm::sea_query::IntoTableRef) -> sea_orm::sea_query::
     Query::select().column(Alias::new("work_item_id")).from(table).to_owned()
 }
 
+/// Items with a live row in a cycle or module link table, optionally only for these owners.
+fn linked(table: &str, owner: &str, owners: Option<&[Uuid]>) -> sea_orm::sea_query::SelectStatement {
+    let mut select = Query::select();
+    select
+        .column(Alias::new("work_item_id"))
+        .from(Alias::new(table))
+        .and_where(Expr::col(Alias::new("deleted_at")).is_null());
+    if let Some(owners) = owners {
+        select.and_where(Expr::col(Alias::new(owner)).is_in(owners.iter().copied()));
+    }
+    select.to_owned()
+}
+
 fn compare(column: work_item::Column, comparison: Comparison, value: SimpleExpr) -> SimpleExpr {
     let column = Expr::col(column);
     match comparison {
@@ -87,6 +100,8 @@ fn lookup_condition(lookup: &Lookup) -> Condition {
         Lookup::Label(labels) => C::Id.in_subquery(item_ids_where(work_item_label::Entity, work_item_label::Column::LabelId, labels)),
         Lookup::CreatedBy(users) => C::CreatedBy.is_in(users.iter().copied()),
         Lookup::Parent(items) => C::ParentId.is_in(items.iter().copied()),
+        Lookup::Cycle(cycles) => C::Id.in_subquery(linked("cycle_work_items", "cycle_id", Some(cycles))),
+        Lookup::Module(modules) => C::Id.in_subquery(linked("module_work_items", "module_id", Some(modules))),
         Lookup::Null(field, is_null) => {
             let (present, absent) = match field {
                 NullableField::State => (C::StateId.is_not_null(), C::StateId.is_null()),
@@ -101,6 +116,14 @@ fn lookup_condition(lookup: &Lookup) -> Condition {
                 NullableField::Label => (
                     C::Id.in_subquery(any_row(work_item_label::Entity)),
                     C::Id.not_in_subquery(any_row(work_item_label::Entity)),
+                ),
+                NullableField::Cycle => (
+                    C::Id.in_subquery(linked("cycle_work_items", "cycle_id", None)),
+                    C::Id.not_in_subquery(linked("cycle_work_items", "cycle_id", None)),
+                ),
+                NullableField::Module => (
+                    C::Id.in_subquery(linked("module_work_items", "module_id", None)),
+                    C::Id.not_in_subquery(linked("module_work_items", "module_id", None)),
                 ),
             };
             if *is_null { absent } else { present }

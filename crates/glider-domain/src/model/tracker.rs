@@ -52,6 +52,10 @@ pub struct Project {
 #[derive(Clone, Debug, Default)]
 pub struct ProjectViewerFacts {
     pub total_members: u64,
+    /// Live cycles of the project (archived ones included).
+    pub total_cycles: u64,
+    /// Live modules of the project (archived ones included).
+    pub total_modules: u64,
     pub member_role: Option<ProjectRole>,
     pub sort_order: Option<f64>,
 }

@@ -1,11 +1,13 @@
 //! The tracker on Plane's paths.
 
 mod bulk;
+mod cycles;
 mod estimates;
 mod features;
 mod intake;
 mod labels;
 mod lite;
+mod modules;
 mod progress;
 mod project_members;
 mod projects;
@@ -29,6 +31,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(stickies::router())
         .merge(features::router())
         .merge(lite::router())
+        .merge(cycles::router())
+        .merge(modules::router())
         .merge(bulk::router())
         .merge(intake::router())
         .merge(worklogs::router())

@@ -308,8 +308,12 @@ async fn facts(ctx: &Ctx, found: &InProject) -> ServiceResult<ProjectViewerFacts
     )
     .await?;
     let mine = memberships.get(&found.project.id);
+    let cycles = glider_db::repo::cycles::count_by_project(ctx.db.conn(), found.workspace.id).await?;
+    let modules = glider_db::repo::modules::count_by_project(ctx.db.conn(), found.workspace.id).await?;
     Ok(ProjectViewerFacts {
         total_members: repo::count_active_members(ctx.db.conn(), found.project.id).await?,
+        total_cycles: cycles.get(&found.project.id).copied().unwrap_or(0),
+        total_modules: modules.get(&found.project.id).copied().unwrap_or(0),
         member_role: mine.map(|(role, _)| *role),
         sort_order: mine.map(|(_, order)| *order),
     })
@@ -336,6 +340,8 @@ pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<Vec<Pro
     let workspace_id = found.workspace.id;
     let memberships = repo::memberships_of_user(ctx.db.conn(), workspace_id, actor.user.id).await?;
     let counts = repo::member_counts(ctx.db.conn(), workspace_id).await?;
+    let cycles = glider_db::repo::cycles::count_by_project(ctx.db.conn(), workspace_id).await?;
+    let modules = glider_db::repo::modules::count_by_project(ctx.db.conn(), workspace_id).await?;
     let projects = repo::list_projects(ctx.db.conn(), workspace_id).await?;
     Ok(projects
         .into_iter()
@@ -350,6 +356,8 @@ pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<Vec<Pro
             access.viewer().ok()?;
             let facts = ProjectViewerFacts {
                 total_members: counts.get(&project.id).copied().unwrap_or(0),
+                total_cycles: cycles.get(&project.id).copied().unwrap_or(0),
+                total_modules: modules.get(&project.id).copied().unwrap_or(0),
                 member_role: mine.map(|(role, _)| *role),
                 sort_order: mine.map(|(_, order)| *order),
             };

@@ -84,8 +84,8 @@ impl ProjectResponse {
         Self {
             id: p.id.0,
             total_members: view.facts.total_members,
-            total_cycles: 0,
-            total_modules: 0,
+            total_cycles: view.facts.total_cycles,
+            total_modules: view.facts.total_modules,
             is_member: view.facts.member_role.is_some(),
             member_role: view.facts.member_role.map(|role| role.plane_code()),
             is_deployed: false,

@@ -6,6 +6,8 @@ mod relations;
 mod view;
 mod workspace;
 
+pub(crate) use {handlers::WorkItemListQuery, view::{ShapeQuery, WorkItemResponse, render}};
+
 use axum::routing::{get, post};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
