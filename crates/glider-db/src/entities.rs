@@ -14,15 +14,19 @@ macro_rules! no_relations {
 mod accounts;
 mod catalog;
 mod cycles;
+mod files;
 mod intake;
 mod pages;
 mod tracker;
+mod work_items;
 mod workspaces;
 
 pub use accounts::*;
 pub use catalog::*;
 pub use cycles::*;
+pub use files::*;
 pub use intake::*;
 pub use pages::*;
 pub use tracker::*;
+pub use work_items::*;
 pub use workspaces::*;

@@ -92,12 +92,19 @@ fn parse_value(value: &Value, depth: usize) -> Result<Filter, ValidationError> {
     for (key, value) in map {
         all.push(parse_entry(key, value, depth)?);
     }
-    Ok(if all.len() == 1 { all.remove(0) } else { Filter::All(all) })
+    Ok(if all.len() == 1 {
+        all.remove(0)
+    } else {
+        Filter::All(all)
+    })
 }
 
 fn parse_group(value: &Value, depth: usize) -> Result<Vec<Filter>, ValidationError> {
     match value {
-        Value::Array(items) => items.iter().map(|item| parse_value(item, depth + 1)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| parse_value(item, depth + 1))
+            .collect(),
         Value::Object(_) => Ok(vec![parse_value(value, depth + 1)?]),
         _ => Err(invalid("`and` and `or` take a list of filter objects.")),
     }
@@ -117,7 +124,16 @@ fn parse_entry(key: &str, value: &Value, depth: usize) -> Result<Filter, Validat
     lookup(field, op, value).map(Filter::Is)
 }
 
-const OPS: [&str; 8] = ["exact", "in", "isnull", "icontains", "gt", "gte", "lt", "lte"];
+const OPS: [&str; 8] = [
+    "exact",
+    "in",
+    "isnull",
+    "icontains",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+];
 
 /// The values of an `exact` or `in` lookup as a list.
 fn values<'a>(op: &str, value: &'a Value) -> Result<Vec<&'a Value>, ValidationError> {
@@ -133,14 +149,21 @@ fn values<'a>(op: &str, value: &'a Value) -> Result<Vec<&'a Value>, ValidationEr
 fn uuids(field: &str, op: &str, value: &Value) -> Result<Vec<Uuid>, ValidationError> {
     values(op, value)?
         .into_iter()
-        .map(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok()).ok_or_else(|| invalid(format!("`{field}` takes UUIDs."))))
+        .map(|v| {
+            v.as_str()
+                .and_then(|s| Uuid::parse_str(s).ok())
+                .ok_or_else(|| invalid(format!("`{field}` takes UUIDs.")))
+        })
         .collect()
 }
 
 fn strings<'a>(field: &str, op: &str, value: &'a Value) -> Result<Vec<&'a str>, ValidationError> {
     values(op, value)?
         .into_iter()
-        .map(|v| v.as_str().ok_or_else(|| invalid(format!("`{field}` takes strings."))))
+        .map(|v| {
+            v.as_str()
+                .ok_or_else(|| invalid(format!("`{field}` takes strings.")))
+        })
         .collect()
 }
 
@@ -169,8 +192,11 @@ fn lookup(field: &str, op: &str, value: &Value) -> Result<Lookup, ValidationErro
         _ => None,
     };
     if op == "isnull" {
-        let flag = value.as_bool().ok_or_else(|| invalid("`__isnull` takes true or false."))?;
-        let field = nullable.ok_or_else(|| invalid(format!("`{field}` cannot be tested for null.")))?;
+        let flag = value
+            .as_bool()
+            .ok_or_else(|| invalid("`__isnull` takes true or false."))?;
+        let field =
+            nullable.ok_or_else(|| invalid(format!("`{field}` cannot be tested for null.")))?;
         return Ok(Lookup::Null(field, flag));
     }
     let date_field = match field {
@@ -182,8 +208,11 @@ fn lookup(field: &str, op: &str, value: &Value) -> Result<Lookup, ValidationErro
         _ => None,
     };
     if let Some(date_field) = date_field {
-        let comparison = comparison(op).ok_or_else(|| invalid(format!("`{field}` takes exact, gt, gte, lt or lte.")))?;
-        let text = value.as_str().ok_or_else(|| invalid(format!("`{field}` takes a date (YYYY-MM-DD).")))?;
+        let comparison = comparison(op)
+            .ok_or_else(|| invalid(format!("`{field}` takes exact, gt, gte, lt or lte.")))?;
+        let text = value
+            .as_str()
+            .ok_or_else(|| invalid(format!("`{field}` takes a date (YYYY-MM-DD).")))?;
         let date = NaiveDate::parse_from_str(text.get(..10).unwrap_or(text), "%Y-%m-%d")
             .map_err(|_| invalid(format!("`{field}` takes a date (YYYY-MM-DD).")))?;
         return Ok(Lookup::Date(date_field, comparison, date));
@@ -193,7 +222,10 @@ fn lookup(field: &str, op: &str, value: &Value) -> Result<Lookup, ValidationErro
         "state_group" | "state__group" => Lookup::StateGroup(
             strings(field, op, value)?
                 .into_iter()
-                .map(|s| StateGroup::from_stored(s).ok_or_else(|| invalid(format!("\"{s}\" is not a state group."))))
+                .map(|s| {
+                    StateGroup::from_stored(s)
+                        .ok_or_else(|| invalid(format!("\"{s}\" is not a state group.")))
+                })
                 .collect::<Result<_, _>>()?,
         ),
         "priority" => Lookup::Priority(
@@ -202,21 +234,34 @@ fn lookup(field: &str, op: &str, value: &Value) -> Result<Lookup, ValidationErro
                 .map(|s| Priority::parse(FIELD, s))
                 .collect::<Result<_, _>>()?,
         ),
-        "assignee" | "assignees" | "assignee_id" | "assignees__id" => Lookup::Assignee(uuids(field, op, value)?),
+        "assignee" | "assignees" | "assignee_id" | "assignees__id" => {
+            Lookup::Assignee(uuids(field, op, value)?)
+        }
         "label" | "labels" | "label_id" | "labels__id" => Lookup::Label(uuids(field, op, value)?),
         "created_by" | "created_by_id" => Lookup::CreatedBy(uuids(field, op, value)?),
         "parent" | "parent_id" => Lookup::Parent(uuids(field, op, value)?),
         "cycle" | "cycle_id" => Lookup::Cycle(uuids(field, op, value)?),
         "module" | "module_id" => Lookup::Module(uuids(field, op, value)?),
-        "name" if op == "icontains" || op == "exact" => {
-            Lookup::NameContains(value.as_str().ok_or_else(|| invalid("`name` takes a string."))?.to_owned())
-        }
+        "name" if op == "icontains" || op == "exact" => Lookup::NameContains(
+            value
+                .as_str()
+                .ok_or_else(|| invalid("`name` takes a string."))?
+                .to_owned(),
+        ),
         "sequence_id" => match comparison(op) {
-            Some(comparison) => Lookup::SequenceId(comparison, value.as_i64().ok_or_else(|| invalid("`sequence_id` takes a number."))?),
+            Some(comparison) => Lookup::SequenceId(
+                comparison,
+                value
+                    .as_i64()
+                    .ok_or_else(|| invalid("`sequence_id` takes a number."))?,
+            ),
             None => Lookup::SequenceIds(
                 values(op, value)?
                     .into_iter()
-                    .map(|v| v.as_i64().ok_or_else(|| invalid("`sequence_id` takes numbers.")))
+                    .map(|v| {
+                        v.as_i64()
+                            .ok_or_else(|| invalid("`sequence_id` takes numbers."))
+                    })
                     .collect::<Result<_, _>>()?,
             ),
         },
@@ -235,26 +280,60 @@ mod tests {
 
     #[test]
     fn groups_and_lookups() {
-        let filter = parse(r#"{"and":[{"priority":"urgent"},{"state_group__in":["unstarted","started"]}]}"#).unwrap();
+        let filter =
+            parse(r#"{"and":[{"priority":"urgent"},{"state_group__in":["unstarted","started"]}]}"#)
+                .unwrap();
         assert_eq!(
             filter,
             Filter::All(vec![
                 Filter::Is(Lookup::Priority(vec![Priority::Urgent])),
-                Filter::Is(Lookup::StateGroup(vec![StateGroup::Unstarted, StateGroup::Started])),
+                Filter::Is(Lookup::StateGroup(vec![
+                    StateGroup::Unstarted,
+                    StateGroup::Started
+                ])),
             ])
         );
-        assert!(matches!(parse(r#"{"target_date__gte":"2026-01-01"}"#), Ok(Filter::Is(Lookup::Date(DateField::TargetDate, Comparison::Gte, _)))));
-        assert!(matches!(parse(r#"{"assignees__isnull":true}"#), Ok(Filter::Is(Lookup::Null(NullableField::Assignee, true)))));
+        assert!(matches!(
+            parse(r#"{"target_date__gte":"2026-01-01"}"#),
+            Ok(Filter::Is(Lookup::Date(
+                DateField::TargetDate,
+                Comparison::Gte,
+                _
+            )))
+        ));
+        assert!(matches!(
+            parse(r#"{"assignees__isnull":true}"#),
+            Ok(Filter::Is(Lookup::Null(NullableField::Assignee, true)))
+        ));
         let id = Uuid::nil();
-        assert_eq!(parse(&format!(r#"{{"cycle_id":"{id}"}}"#)), Ok(Filter::Is(Lookup::Cycle(vec![id]))));
-        assert_eq!(parse(&format!(r#"{{"module__in":["{id}"]}}"#)), Ok(Filter::Is(Lookup::Module(vec![id]))));
-        assert!(matches!(parse(r#"{"cycle__isnull":false}"#), Ok(Filter::Is(Lookup::Null(NullableField::Cycle, false)))));
-        assert!(matches!(parse(r#"{"module_id__isnull":true}"#), Ok(Filter::Is(Lookup::Null(NullableField::Module, true)))));
+        assert_eq!(
+            parse(&format!(r#"{{"cycle_id":"{id}"}}"#)),
+            Ok(Filter::Is(Lookup::Cycle(vec![id])))
+        );
+        assert_eq!(
+            parse(&format!(r#"{{"module__in":["{id}"]}}"#)),
+            Ok(Filter::Is(Lookup::Module(vec![id])))
+        );
+        assert!(matches!(
+            parse(r#"{"cycle__isnull":false}"#),
+            Ok(Filter::Is(Lookup::Null(NullableField::Cycle, false)))
+        ));
+        assert!(matches!(
+            parse(r#"{"module_id__isnull":true}"#),
+            Ok(Filter::Is(Lookup::Null(NullableField::Module, true)))
+        ));
     }
 
     #[test]
     fn bad_filters_are_refused() {
-        for bad in ["not json", "[1]", r#"{"priority":"someday"}"#, r#"{"colour":"red"}"#, r#"{"state":"x"}"#, r#"{"start_date":"soon"}"#] {
+        for bad in [
+            "not json",
+            "[1]",
+            r#"{"priority":"someday"}"#,
+            r#"{"colour":"red"}"#,
+            r#"{"state":"x"}"#,
+            r#"{"start_date":"soon"}"#,
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

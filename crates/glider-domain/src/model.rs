@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod catalog;
 pub mod cycles;
 pub mod events;
+pub mod files;
 pub mod intake;
 pub mod pages;
 pub mod progress;

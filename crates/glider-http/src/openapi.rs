@@ -21,16 +21,17 @@ use crate::{AppState, routes};
         (name = "invitations", description = "Workspace invitations"),
         (name = "projects", description = "Projects and project members"),
         (name = "states", description = "Work-item states"),
+        (name = "labels", description = "Work-item labels, nested under a parent label"),
+        (name = "estimates", description = "A project's estimate and its points"),
+        (name = "stickies", description = "The caller's personal notes in a workspace"),
         (name = "pages", description = "Pages: documents of a workspace or a project"),
         (name = "views", description = "Saved views of work items"),
         (name = "favorites", description = "The caller's favorite projects, views and pages"),
+        (name = "work-items", description = "Work items (Plane's issues), search and history"),
         (name = "cycles", description = "Cycles: time-boxed iterations of a project and their work items"),
         (name = "modules", description = "Modules: features or workstreams of a project and their work items"),
         (name = "intake", description = "A project's triage queue: requests accepted, declined, snoozed or marked duplicate"),
         (name = "time-tracking", description = "Work logs on work items and sums of logged time"),
-        (name = "labels", description = "Work-item labels, nested under a parent label"),
-        (name = "estimates", description = "A project's estimate and its points"),
-        (name = "stickies", description = "The caller's personal notes in a workspace"),
     )
 )]
 struct ApiDoc;

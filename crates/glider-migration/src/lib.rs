@@ -13,6 +13,7 @@ mod m20261122_000005_catalog;
 mod m20261122_000006_pages_views;
 mod m20261122_000007_cycles_modules;
 mod m20261122_000008_intake_worklogs;
+mod m20261122_000009_attachments;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_pages_views::Migration),
             Box::new(m20261122_000007_cycles_modules::Migration),
             Box::new(m20261122_000008_intake_worklogs::Migration),
+            Box::new(m20261122_000009_attachments::Migration),
         ]
     }
 }

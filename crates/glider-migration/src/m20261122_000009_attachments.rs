@@ -36,7 +36,13 @@ impl MigrationTrait for Migration {
                 .take(),
             )
             .await?;
-        index(manager, "ix_file_assets__work_item", "file_assets", &["work_item_id", "created_at"]).await?;
+        index(
+            manager,
+            "ix_file_assets__work_item",
+            "file_assets",
+            &["work_item_id", "created_at"],
+        )
+        .await?;
         unique_live(
             manager,
             "ux_file_assets__external_id",
@@ -48,6 +54,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table("file_assets").take()).await
+        manager
+            .drop_table(Table::drop().table("file_assets").take())
+            .await
     }
 }

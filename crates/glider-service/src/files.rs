@@ -4,7 +4,9 @@
 use std::{path::Path, sync::Arc};
 
 use hmac::{Hmac, Mac};
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload, local::LocalFileSystem, path::Path as StorePath};
+use object_store::{
+    ObjectStore, ObjectStoreExt, PutPayload, local::LocalFileSystem, path::Path as StorePath,
+};
 use secrecy::ExposeSecret;
 use sha2::Sha256;
 use uuid::Uuid;
@@ -37,12 +39,19 @@ impl FileStore {
     }
 
     pub async fn put(&self, key: &str, bytes: Vec<u8>) -> ServiceResult<()> {
-        self.store.put(&StorePath::from(key), PutPayload::from(bytes)).await.map_err(storage_error)?;
+        self.store
+            .put(&StorePath::from(key), PutPayload::from(bytes))
+            .await
+            .map_err(storage_error)?;
         Ok(())
     }
 
     pub async fn get(&self, key: &str) -> ServiceResult<Vec<u8>> {
-        let result = self.store.get(&StorePath::from(key)).await.map_err(storage_error)?;
+        let result = self
+            .store
+            .get(&StorePath::from(key))
+            .await
+            .map_err(storage_error)?;
         Ok(result.bytes().await.map_err(storage_error)?.to_vec())
     }
 
@@ -74,5 +83,7 @@ pub fn sign(ctx: &Ctx, purpose: &str, asset: Uuid, expires: i64) -> String {
 /// Checks a signature and that it has not expired (by the context's clock).
 pub fn verify(ctx: &Ctx, purpose: &str, asset: Uuid, expires: i64, signature: &str) -> bool {
     let expected = sign(ctx, purpose, asset, expires);
-    !expected.is_empty() && expires > ctx.now().timestamp() && constant_time_eq(&expected, signature)
+    !expected.is_empty()
+        && expires > ctx.now().timestamp()
+        && constant_time_eq(&expected, signature)
 }

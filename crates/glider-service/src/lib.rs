@@ -12,6 +12,7 @@ pub mod accounts;
 mod ctx;
 mod error;
 pub mod events;
+pub mod files;
 pub mod input;
 pub mod pages;
 pub mod tracker;

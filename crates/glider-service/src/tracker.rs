@@ -1,5 +1,6 @@
 //! The tracker: projects, their members and states (work items arrive with the Tracker issue).
 
+pub mod attachments;
 pub mod bulk;
 pub mod cycles;
 pub mod estimates;
@@ -13,4 +14,5 @@ pub mod project_members;
 pub mod projects;
 pub mod states;
 pub mod views;
+pub mod work_items;
 pub mod worklogs;

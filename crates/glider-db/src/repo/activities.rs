@@ -1,7 +1,12 @@
 //! Field-level history of work items.
 
-use glider_domain::{ActivityId, CommentId, ProjectId, UserId, WorkItemId, WorkspaceId, model::work_items::Activity};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use glider_domain::{
+    ActivityId, CommentId, ProjectId, UserId, WorkItemId, WorkspaceId, model::work_items::Activity,
+};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 use crate::{DbError, entities::work_item_activity, repo::found};
 
@@ -26,7 +31,11 @@ fn to_activity(row: work_item_activity::Model) -> Activity {
 }
 
 /// Appends history entries (in the transaction of the change), tagged with its event.
-pub async fn insert_many(conn: &impl ConnectionTrait, activities: &[Activity], event_id: uuid::Uuid) -> Result<(), DbError> {
+pub async fn insert_many(
+    conn: &impl ConnectionTrait,
+    activities: &[Activity],
+    event_id: uuid::Uuid,
+) -> Result<(), DbError> {
     if activities.is_empty() {
         return Ok(());
     }
@@ -48,7 +57,9 @@ pub async fn insert_many(conn: &impl ConnectionTrait, activities: &[Activity], e
         created_at: Set(a.created_at),
         updated_at: Set(a.updated_at),
     });
-    work_item_activity::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    work_item_activity::Entity::insert_many(rows)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -75,14 +86,28 @@ pub async fn list(
 ) -> Result<(u64, Vec<Activity>), DbError> {
     let total = visible(item).count(conn).await?;
     let query = if newest_first {
-        visible(item).order_by_desc(work_item_activity::Column::CreatedAt).order_by_desc(work_item_activity::Column::Id)
+        visible(item)
+            .order_by_desc(work_item_activity::Column::CreatedAt)
+            .order_by_desc(work_item_activity::Column::Id)
     } else {
-        visible(item).order_by_asc(work_item_activity::Column::CreatedAt).order_by_asc(work_item_activity::Column::Id)
+        visible(item)
+            .order_by_asc(work_item_activity::Column::CreatedAt)
+            .order_by_asc(work_item_activity::Column::Id)
     };
     let rows = query.offset(offset).limit(limit).all(conn).await?;
     Ok((total, rows.into_iter().map(to_activity).collect()))
 }
 
-pub async fn find(conn: &impl ConnectionTrait, item: WorkItemId, id: ActivityId) -> Result<Activity, DbError> {
-    found(visible(item).filter(work_item_activity::Column::Id.eq(id.0)).one(conn).await?).map(to_activity)
+pub async fn find(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    id: ActivityId,
+) -> Result<Activity, DbError> {
+    found(
+        visible(item)
+            .filter(work_item_activity::Column::Id.eq(id.0))
+            .one(conn)
+            .await?,
+    )
+    .map(to_activity)
 }

@@ -6,8 +6,8 @@ use glider_domain::{
     model::work_items::{Comment, CommentAccess, Link},
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 
 use crate::{
@@ -64,12 +64,19 @@ pub async fn insert_comment(conn: &impl ConnectionTrait, c: &Comment) -> Result<
         ..Default::default()
     };
     comment_fields(&mut active, c);
-    work_item_comment::Entity::insert(active).exec_without_returning(conn).await?;
+    work_item_comment::Entity::insert(active)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
 pub async fn save_comment(conn: &impl ConnectionTrait, c: &Comment) -> Result<(), DbError> {
-    let mut active = found(work_item_comment::Entity::find_by_id(c.id.0).one(conn).await?)?.into_active_model();
+    let mut active = found(
+        work_item_comment::Entity::find_by_id(c.id.0)
+            .one(conn)
+            .await?,
+    )?
+    .into_active_model();
     comment_fields(&mut active, c);
     active.update(conn).await?;
     Ok(())
@@ -82,7 +89,12 @@ fn live_comments(item: WorkItemId) -> sea_orm::Select<work_item_comment::Entity>
 }
 
 /// A page of a work item's comments, newest first.
-pub async fn list_comments(conn: &impl ConnectionTrait, item: WorkItemId, offset: u64, limit: u64) -> Result<(u64, Vec<Comment>), DbError> {
+pub async fn list_comments(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    offset: u64,
+    limit: u64,
+) -> Result<(u64, Vec<Comment>), DbError> {
     let total = live_comments(item).count(conn).await?;
     let rows = live_comments(item)
         .order_by_desc(work_item_comment::Column::CreatedAt)
@@ -94,11 +106,26 @@ pub async fn list_comments(conn: &impl ConnectionTrait, item: WorkItemId, offset
     Ok((total, rows.into_iter().map(to_comment).collect()))
 }
 
-pub async fn find_comment(conn: &impl ConnectionTrait, item: WorkItemId, id: CommentId) -> Result<Comment, DbError> {
-    found(live_comments(item).filter(work_item_comment::Column::Id.eq(id.0)).one(conn).await?).map(to_comment)
+pub async fn find_comment(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    id: CommentId,
+) -> Result<Comment, DbError> {
+    found(
+        live_comments(item)
+            .filter(work_item_comment::Column::Id.eq(id.0))
+            .one(conn)
+            .await?,
+    )
+    .map(to_comment)
 }
 
-pub async fn find_comment_by_external(conn: &impl ConnectionTrait, item: WorkItemId, source: &str, external_id: &str) -> Result<Option<Comment>, DbError> {
+pub async fn find_comment_by_external(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    source: &str,
+    external_id: &str,
+) -> Result<Option<Comment>, DbError> {
     Ok(live_comments(item)
         .filter(work_item_comment::Column::ExternalSource.eq(source))
         .filter(work_item_comment::Column::ExternalId.eq(external_id))
@@ -107,7 +134,11 @@ pub async fn find_comment_by_external(conn: &impl ConnectionTrait, item: WorkIte
         .map(to_comment))
 }
 
-pub async fn delete_comment(conn: &impl ConnectionTrait, id: CommentId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn delete_comment(
+    conn: &impl ConnectionTrait,
+    id: CommentId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     work_item_comment::Entity::update_many()
         .col_expr(work_item_comment::Column::DeletedAt, Expr::value(Some(now)))
         .filter(work_item_comment::Column::Id.eq(id.0))
@@ -147,12 +178,15 @@ pub async fn insert_link(conn: &impl ConnectionTrait, l: &Link) -> Result<(), Db
         updated_at: Set(l.updated_at),
         deleted_at: Set(None),
     };
-    work_item_link::Entity::insert(active).exec_without_returning(conn).await?;
+    work_item_link::Entity::insert(active)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
 pub async fn save_link(conn: &impl ConnectionTrait, l: &Link) -> Result<(), DbError> {
-    let mut active = found(work_item_link::Entity::find_by_id(l.id.0).one(conn).await?)?.into_active_model();
+    let mut active =
+        found(work_item_link::Entity::find_by_id(l.id.0).one(conn).await?)?.into_active_model();
     active.url = Set(l.url.clone());
     active.title = Set(l.title.clone());
     active.metadata = Set(l.metadata.clone());
@@ -168,7 +202,12 @@ fn live_links(item: WorkItemId) -> sea_orm::Select<work_item_link::Entity> {
         .filter(work_item_link::Column::DeletedAt.is_null())
 }
 
-pub async fn list_links(conn: &impl ConnectionTrait, item: WorkItemId, offset: u64, limit: u64) -> Result<(u64, Vec<Link>), DbError> {
+pub async fn list_links(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    offset: u64,
+    limit: u64,
+) -> Result<(u64, Vec<Link>), DbError> {
     let total = live_links(item).count(conn).await?;
     let rows = live_links(item)
         .order_by_desc(work_item_link::Column::CreatedAt)
@@ -180,15 +219,37 @@ pub async fn list_links(conn: &impl ConnectionTrait, item: WorkItemId, offset: u
     Ok((total, rows.into_iter().map(to_link).collect()))
 }
 
-pub async fn find_link(conn: &impl ConnectionTrait, item: WorkItemId, id: LinkId) -> Result<Link, DbError> {
-    found(live_links(item).filter(work_item_link::Column::Id.eq(id.0)).one(conn).await?).map(to_link)
+pub async fn find_link(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    id: LinkId,
+) -> Result<Link, DbError> {
+    found(
+        live_links(item)
+            .filter(work_item_link::Column::Id.eq(id.0))
+            .one(conn)
+            .await?,
+    )
+    .map(to_link)
 }
 
-pub async fn link_url_exists(conn: &impl ConnectionTrait, item: WorkItemId, url: &str) -> Result<bool, DbError> {
-    Ok(live_links(item).filter(work_item_link::Column::Url.eq(url)).count(conn).await? > 0)
+pub async fn link_url_exists(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    url: &str,
+) -> Result<bool, DbError> {
+    Ok(live_links(item)
+        .filter(work_item_link::Column::Url.eq(url))
+        .count(conn)
+        .await?
+        > 0)
 }
 
-pub async fn delete_link(conn: &impl ConnectionTrait, id: LinkId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn delete_link(
+    conn: &impl ConnectionTrait,
+    id: LinkId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     work_item_link::Entity::update_many()
         .col_expr(work_item_link::Column::DeletedAt, Expr::value(Some(now)))
         .filter(work_item_link::Column::Id.eq(id.0))

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use glider_domain::{ProjectId, UserId, WorkItemId, WorkspaceId, model::files::FileAsset};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -53,13 +53,16 @@ pub async fn insert(conn: &impl ConnectionTrait, a: &FileAsset) -> Result<(), Db
         created_at: Set(a.created_at),
         updated_at: Set(a.updated_at),
     };
-    file_asset::Entity::insert(row).exec_without_returning(conn).await?;
+    file_asset::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
 /// Records that the bytes arrived (size as stored, metadata from the store).
 pub async fn mark_uploaded(conn: &impl ConnectionTrait, a: &FileAsset) -> Result<(), DbError> {
-    let mut active = found(file_asset::Entity::find_by_id(a.id).one(conn).await?)?.into_active_model();
+    let mut active =
+        found(file_asset::Entity::find_by_id(a.id).one(conn).await?)?.into_active_model();
     active.is_uploaded = Set(true);
     active.size = Set(a.size);
     active.storage_metadata = Set(a.storage_metadata.clone());
@@ -81,13 +84,24 @@ pub async fn find(conn: &impl ConnectionTrait, id: Uuid) -> Result<FileAsset, Db
 }
 
 /// A live asset of a work item.
-pub async fn find_for_item(conn: &impl ConnectionTrait, item: WorkItemId, id: Uuid) -> Result<FileAsset, DbError> {
+pub async fn find_for_item(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    id: Uuid,
+) -> Result<FileAsset, DbError> {
     let asset = find(conn, id).await?;
-    if asset.work_item_id == Some(item) { Ok(asset) } else { Err(DbError::NotFound) }
+    if asset.work_item_id == Some(item) {
+        Ok(asset)
+    } else {
+        Err(DbError::NotFound)
+    }
 }
 
 /// Uploaded, live attachments of a work item, oldest first.
-pub async fn list_for_item(conn: &impl ConnectionTrait, item: WorkItemId) -> Result<Vec<FileAsset>, DbError> {
+pub async fn list_for_item(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+) -> Result<Vec<FileAsset>, DbError> {
     Ok(file_asset::Entity::find()
         .filter(file_asset::Column::WorkItemId.eq(item.0))
         .filter(file_asset::Column::IsUploaded.eq(true))
@@ -101,7 +115,12 @@ pub async fn list_for_item(conn: &impl ConnectionTrait, item: WorkItemId) -> Res
         .collect())
 }
 
-pub async fn find_by_external(conn: &impl ConnectionTrait, item: WorkItemId, source: &str, external_id: &str) -> Result<Option<FileAsset>, DbError> {
+pub async fn find_by_external(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+    source: &str,
+    external_id: &str,
+) -> Result<Option<FileAsset>, DbError> {
     Ok(file_asset::Entity::find()
         .filter(file_asset::Column::WorkItemId.eq(item.0))
         .filter(file_asset::Column::ExternalSource.eq(source))
@@ -112,7 +131,11 @@ pub async fn find_by_external(conn: &impl ConnectionTrait, item: WorkItemId, sou
         .map(to_asset))
 }
 
-pub async fn soft_delete(conn: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn soft_delete(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     file_asset::Entity::update_many()
         .col_expr(file_asset::Column::DeletedAt, Expr::value(Some(now)))
         .filter(file_asset::Column::Id.eq(id))

@@ -5,13 +5,18 @@ use glider_domain::{
     ProjectId, UserId, WorkItemId, WorkspaceId,
     model::work_items::{Relation, RelationType},
 };
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+};
 use uuid::Uuid;
 
 use crate::{DbError, entities::work_item_relation};
 
 /// Every live relation row touching `item`, from either side.
-pub async fn touching(conn: &impl ConnectionTrait, item: WorkItemId) -> Result<Vec<Relation>, DbError> {
+pub async fn touching(
+    conn: &impl ConnectionTrait,
+    item: WorkItemId,
+) -> Result<Vec<Relation>, DbError> {
     Ok(work_item_relation::Entity::find()
         .filter(
             Condition::any()
@@ -53,19 +58,29 @@ pub async fn insert(conn: &impl ConnectionTrait, new: NewRelation) -> Result<(),
         created_at: Set(new.now),
         updated_at: Set(new.now),
     };
-    work_item_relation::Entity::insert(row).exec_without_returning(conn).await?;
+    work_item_relation::Entity::insert(row)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
 /// Removes the relation between two items, whichever side stores it. Returns whether one existed.
-pub async fn remove(conn: &impl ConnectionTrait, a: WorkItemId, b: WorkItemId, now: DateTime<Utc>) -> Result<bool, DbError> {
+pub async fn remove(
+    conn: &impl ConnectionTrait,
+    a: WorkItemId,
+    b: WorkItemId,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
     let pair = |x: WorkItemId, y: WorkItemId| {
         Condition::all()
             .add(work_item_relation::Column::WorkItemId.eq(x.0))
             .add(work_item_relation::Column::RelatedWorkItemId.eq(y.0))
     };
     let result = work_item_relation::Entity::update_many()
-        .col_expr(work_item_relation::Column::DeletedAt, Expr::value(Some(now)))
+        .col_expr(
+            work_item_relation::Column::DeletedAt,
+            Expr::value(Some(now)),
+        )
         .filter(Condition::any().add(pair(a, b)).add(pair(b, a)))
         .filter(work_item_relation::Column::DeletedAt.is_null())
         .exec(conn)

@@ -9,7 +9,8 @@ use glider_domain::{
     },
 };
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
     sea_query::{Alias, Expr, ExprTrait, Func, Query, SimpleExpr},
 };
 use uuid::Uuid;
@@ -48,7 +49,11 @@ fn triage_states() -> sea_orm::sea_query::SelectStatement {
         .to_owned()
 }
 
-fn item_ids_where(table: impl sea_orm::sea_query::IntoTableRef, column: impl sea_orm::sea_query::IntoColumnRef, values: &[Uuid]) -> sea_orm::sea_query::SelectStatement {
+fn item_ids_where(
+    table: impl sea_orm::sea_query::IntoTableRef,
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    values: &[Uuid],
+) -> sea_orm::sea_query::SelectStatement {
     Query::select()
         .column(Alias::new("work_item_id"))
         .from(table)
@@ -57,11 +62,18 @@ fn item_ids_where(table: impl sea_orm::sea_query::IntoTableRef, column: impl sea
 }
 
 fn any_row(table: impl sea_orm::sea_query::IntoTableRef) -> sea_orm::sea_query::SelectStatement {
-    Query::select().column(Alias::new("work_item_id")).from(table).to_owned()
+    Query::select()
+        .column(Alias::new("work_item_id"))
+        .from(table)
+        .to_owned()
 }
 
 /// Items with a live row in a cycle or module link table, optionally only for these owners.
-fn linked(table: &str, owner: &str, owners: Option<&[Uuid]>) -> sea_orm::sea_query::SelectStatement {
+fn linked(
+    table: &str,
+    owner: &str,
+    owners: Option<&[Uuid]>,
+) -> sea_orm::sea_query::SelectStatement {
     let mut select = Query::select();
     select
         .column(Alias::new("work_item_id"))
@@ -96,19 +108,33 @@ fn lookup_condition(lookup: &Lookup) -> Condition {
                 .to_owned(),
         ),
         Lookup::Priority(priorities) => C::Priority.is_in(priorities.iter().map(|p| p.as_str())),
-        Lookup::Assignee(users) => C::Id.in_subquery(item_ids_where(work_item_assignee::Entity, work_item_assignee::Column::UserId, users)),
-        Lookup::Label(labels) => C::Id.in_subquery(item_ids_where(work_item_label::Entity, work_item_label::Column::LabelId, labels)),
+        Lookup::Assignee(users) => C::Id.in_subquery(item_ids_where(
+            work_item_assignee::Entity,
+            work_item_assignee::Column::UserId,
+            users,
+        )),
+        Lookup::Label(labels) => C::Id.in_subquery(item_ids_where(
+            work_item_label::Entity,
+            work_item_label::Column::LabelId,
+            labels,
+        )),
         Lookup::CreatedBy(users) => C::CreatedBy.is_in(users.iter().copied()),
         Lookup::Parent(items) => C::ParentId.is_in(items.iter().copied()),
-        Lookup::Cycle(cycles) => C::Id.in_subquery(linked("cycle_work_items", "cycle_id", Some(cycles))),
-        Lookup::Module(modules) => C::Id.in_subquery(linked("module_work_items", "module_id", Some(modules))),
+        Lookup::Cycle(cycles) => {
+            C::Id.in_subquery(linked("cycle_work_items", "cycle_id", Some(cycles)))
+        }
+        Lookup::Module(modules) => {
+            C::Id.in_subquery(linked("module_work_items", "module_id", Some(modules)))
+        }
         Lookup::Null(field, is_null) => {
             let (present, absent) = match field {
                 NullableField::State => (C::StateId.is_not_null(), C::StateId.is_null()),
                 NullableField::Parent => (C::ParentId.is_not_null(), C::ParentId.is_null()),
                 NullableField::StartDate => (C::StartDate.is_not_null(), C::StartDate.is_null()),
                 NullableField::TargetDate => (C::TargetDate.is_not_null(), C::TargetDate.is_null()),
-                NullableField::CompletedAt => (C::CompletedAt.is_not_null(), C::CompletedAt.is_null()),
+                NullableField::CompletedAt => {
+                    (C::CompletedAt.is_not_null(), C::CompletedAt.is_null())
+                }
                 NullableField::Assignee => (
                     C::Id.in_subquery(any_row(work_item_assignee::Entity)),
                     C::Id.not_in_subquery(any_row(work_item_assignee::Entity)),
@@ -139,26 +165,40 @@ fn lookup_condition(lookup: &Lookup) -> Condition {
                 };
                 // A day compares against timestamps as the span [day 00:00, next day 00:00).
                 let start = date.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-                let next = date.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc());
+                let next = date
+                    .succ_opt()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .map(|t| t.and_utc());
                 let (Some(start), Some(next)) = (start, next) else {
                     return Condition::all().add(Expr::value(false));
                 };
                 match comparison {
                     Comparison::Eq => Expr::col(column).gte(start).and(Expr::col(column).lt(next)),
                     Comparison::Gt | Comparison::Gte => {
-                        let bound = if *comparison == Comparison::Gt { next } else { start };
+                        let bound = if *comparison == Comparison::Gt {
+                            next
+                        } else {
+                            start
+                        };
                         Expr::col(column).gte(bound)
                     }
                     Comparison::Lt | Comparison::Lte => {
-                        let bound = if *comparison == Comparison::Lt { start } else { next };
+                        let bound = if *comparison == Comparison::Lt {
+                            start
+                        } else {
+                            next
+                        };
                         Expr::col(column).lt(bound)
                     }
                 }
             }
         },
-        Lookup::SequenceId(comparison, value) => compare(C::SequenceId, *comparison, Expr::value(*value)),
+        Lookup::SequenceId(comparison, value) => {
+            compare(C::SequenceId, *comparison, Expr::value(*value))
+        }
         Lookup::SequenceIds(values) => C::SequenceId.is_in(values.iter().copied()),
-        Lookup::NameContains(text) => Expr::expr(Func::lower(Expr::col(C::Name))).like(format!("%{}%", escape_like(&text.to_lowercase()))),
+        Lookup::NameContains(text) => Expr::expr(Func::lower(Expr::col(C::Name)))
+            .like(format!("%{}%", escape_like(&text.to_lowercase()))),
     };
     Condition::all().add(expr)
 }
@@ -166,13 +206,19 @@ fn lookup_condition(lookup: &Lookup) -> Condition {
 /// Escapes `%` and `_` so user text matches literally (backslash is LIKE's default escape in
 /// PostgreSQL; SQLite needs `ESCAPE`, so those characters are simply dropped there instead).
 fn escape_like(text: &str) -> String {
-    text.chars().filter(|c| *c != '%' && *c != '_' && *c != '\\').collect()
+    text.chars()
+        .filter(|c| *c != '%' && *c != '_' && *c != '\\')
+        .collect()
 }
 
 pub fn filter_condition(filter: &Filter) -> Condition {
     match filter {
-        Filter::All(parts) => parts.iter().fold(Condition::all(), |c, part| c.add(filter_condition(part))),
-        Filter::Any(parts) => parts.iter().fold(Condition::any(), |c, part| c.add(filter_condition(part))),
+        Filter::All(parts) => parts
+            .iter()
+            .fold(Condition::all(), |c, part| c.add(filter_condition(part))),
+        Filter::Any(parts) => parts
+            .iter()
+            .fold(Condition::any(), |c, part| c.add(filter_condition(part))),
         Filter::Not(inner) => filter_condition(inner).not(),
         Filter::Is(lookup) => lookup_condition(lookup),
     }
@@ -184,7 +230,11 @@ fn base(query: &ListQuery<'_>) -> sea_orm::Select<work_item::Entity> {
         .filter(C::ProjectId.is_in(query.projects.iter().map(|p| p.0)))
         .filter(C::DeletedAt.is_null())
         .filter(C::IsDraft.eq(false))
-        .filter(Condition::any().add(C::StateId.is_null()).add(C::StateId.not_in_subquery(triage_states())));
+        .filter(
+            Condition::any()
+                .add(C::StateId.is_null())
+                .add(C::StateId.not_in_subquery(triage_states())),
+        );
     select = match query.visibility {
         Visibility::Active => select.filter(C::ArchivedAt.is_null()),
         Visibility::Archived => select.filter(C::ArchivedAt.is_not_null()),
@@ -199,18 +249,20 @@ fn base(query: &ListQuery<'_>) -> sea_orm::Select<work_item::Entity> {
 fn order_expr(field: OrderField) -> SimpleExpr {
     use work_item::Column as C;
     match field {
-        OrderField::CreatedAt => Expr::col(C::CreatedAt).into(),
-        OrderField::UpdatedAt => Expr::col(C::UpdatedAt).into(),
-        OrderField::SequenceId => Expr::col(C::SequenceId).into(),
-        OrderField::Name => Expr::col(C::Name).into(),
-        OrderField::SortOrder => Expr::col(C::SortOrder).into(),
-        OrderField::StartDate => Expr::col(C::StartDate).into(),
-        OrderField::TargetDate => Expr::col(C::TargetDate).into(),
-        OrderField::CompletedAt => Expr::col(C::CompletedAt).into(),
+        OrderField::CreatedAt => Expr::col(C::CreatedAt),
+        OrderField::UpdatedAt => Expr::col(C::UpdatedAt),
+        OrderField::SequenceId => Expr::col(C::SequenceId),
+        OrderField::Name => Expr::col(C::Name),
+        OrderField::SortOrder => Expr::col(C::SortOrder),
+        OrderField::StartDate => Expr::col(C::StartDate),
+        OrderField::TargetDate => Expr::col(C::TargetDate),
+        OrderField::CompletedAt => Expr::col(C::CompletedAt),
         OrderField::Priority => Expr::cust(
             "CASE work_items.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END",
         ),
-        OrderField::StateName => Expr::cust("(SELECT s.name FROM states s WHERE s.id = work_items.state_id)"),
+        OrderField::StateName => {
+            Expr::cust("(SELECT s.name FROM states s WHERE s.id = work_items.state_id)")
+        }
         OrderField::StateGroup => Expr::cust(
             "(SELECT CASE s.state_group WHEN 'backlog' THEN 0 WHEN 'unstarted' THEN 1 WHEN 'started' THEN 2 \
              WHEN 'completed' THEN 3 WHEN 'cancelled' THEN 4 ELSE 5 END FROM states s WHERE s.id = work_items.state_id)",
@@ -227,12 +279,19 @@ fn order_expr(field: OrderField) -> SimpleExpr {
 }
 
 /// A page of items and the total count. Ties break on the id, so pages are stable.
-pub async fn list(conn: &impl ConnectionTrait, query: &ListQuery<'_>) -> Result<(u64, Vec<WorkItem>), DbError> {
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    query: &ListQuery<'_>,
+) -> Result<(u64, Vec<WorkItem>), DbError> {
     if query.projects.is_empty() {
         return Ok((0, Vec::new()));
     }
     let total = base(query).count(conn).await?;
-    let direction = if query.order.descending { Order::Desc } else { Order::Asc };
+    let direction = if query.order.descending {
+        Order::Desc
+    } else {
+        Order::Asc
+    };
     let rows = base(query)
         .order_by(order_expr(query.order.field), direction.clone())
         .order_by(work_item::Column::Id, direction)
@@ -273,7 +332,8 @@ pub async fn search(
         limit,
     };
     let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
-    let mut matches = Condition::any().add(Expr::expr(Func::lower(Expr::col(work_item::Column::Name))).like(pattern));
+    let mut matches = Condition::any()
+        .add(Expr::expr(Func::lower(Expr::col(work_item::Column::Name))).like(pattern));
     if !numbers.is_empty() {
         matches = matches.add(work_item::Column::SequenceId.is_in(numbers.iter().copied()));
     }

@@ -8,8 +8,8 @@ use glider_domain::{
     model::work_items::{Priority, WorkItem},
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -80,9 +80,15 @@ fn write_fields(active: &mut work_item::ActiveModel, item: &WorkItem) {
 /// Issues the project's next work-item number. The row update locks the project row until
 /// the transaction ends (PostgreSQL), and SQLite writers are serialised, so concurrent creates
 /// never share a number.
-pub async fn next_sequence(conn: &impl ConnectionTrait, project_id: ProjectId) -> Result<i32, DbError> {
+pub async fn next_sequence(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+) -> Result<i32, DbError> {
     project::Entity::update_many()
-        .col_expr(project::Column::WorkItemSequence, Expr::col(project::Column::WorkItemSequence).add(1))
+        .col_expr(
+            project::Column::WorkItemSequence,
+            Expr::col(project::Column::WorkItemSequence).add(1),
+        )
         .filter(project::Column::Id.eq(project_id.0))
         .exec(conn)
         .await?;
@@ -107,7 +113,9 @@ pub async fn insert(conn: &impl ConnectionTrait, item: &WorkItem) -> Result<(), 
         ..Default::default()
     };
     write_fields(&mut active, item);
-    work_item::Entity::insert(active).exec_without_returning(conn).await?;
+    work_item::Entity::insert(active)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -120,7 +128,11 @@ pub async fn save(conn: &impl ConnectionTrait, item: &WorkItem) -> Result<(), Db
     Ok(())
 }
 
-pub async fn soft_delete(conn: &impl ConnectionTrait, id: WorkItemId, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn soft_delete(
+    conn: &impl ConnectionTrait,
+    id: WorkItemId,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     work_item::Entity::update_many()
         .col_expr(work_item::Column::DeletedAt, Expr::value(Some(now)))
         .filter(work_item::Column::Id.eq(id.0))
@@ -130,7 +142,11 @@ pub async fn soft_delete(conn: &impl ConnectionTrait, id: WorkItemId, now: DateT
 }
 
 /// Replaces the assignee set.
-pub async fn set_assignees(conn: &impl ConnectionTrait, item: &WorkItem, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn set_assignees(
+    conn: &impl ConnectionTrait,
+    item: &WorkItem,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     work_item_assignee::Entity::delete_many()
         .filter(work_item_assignee::Column::WorkItemId.eq(item.id.0))
         .exec(conn)
@@ -138,20 +154,29 @@ pub async fn set_assignees(conn: &impl ConnectionTrait, item: &WorkItem, now: Da
     if item.assignees.is_empty() {
         return Ok(());
     }
-    let rows = item.assignees.iter().map(|user| work_item_assignee::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        workspace_id: Set(item.workspace_id.0),
-        project_id: Set(item.project_id.0),
-        work_item_id: Set(item.id.0),
-        user_id: Set(user.0),
-        created_at: Set(now),
-    });
-    work_item_assignee::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    let rows = item
+        .assignees
+        .iter()
+        .map(|user| work_item_assignee::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            workspace_id: Set(item.workspace_id.0),
+            project_id: Set(item.project_id.0),
+            work_item_id: Set(item.id.0),
+            user_id: Set(user.0),
+            created_at: Set(now),
+        });
+    work_item_assignee::Entity::insert_many(rows)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
 /// Replaces the label set.
-pub async fn set_labels(conn: &impl ConnectionTrait, item: &WorkItem, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn set_labels(
+    conn: &impl ConnectionTrait,
+    item: &WorkItem,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     work_item_label::Entity::delete_many()
         .filter(work_item_label::Column::WorkItemId.eq(item.id.0))
         .exec(conn)
@@ -159,15 +184,20 @@ pub async fn set_labels(conn: &impl ConnectionTrait, item: &WorkItem, now: DateT
     if item.labels.is_empty() {
         return Ok(());
     }
-    let rows = item.labels.iter().map(|label| work_item_label::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        workspace_id: Set(item.workspace_id.0),
-        project_id: Set(item.project_id.0),
-        work_item_id: Set(item.id.0),
-        label_id: Set(label.0),
-        created_at: Set(now),
-    });
-    work_item_label::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    let rows = item
+        .labels
+        .iter()
+        .map(|label| work_item_label::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            workspace_id: Set(item.workspace_id.0),
+            project_id: Set(item.project_id.0),
+            work_item_id: Set(item.id.0),
+            label_id: Set(label.0),
+            created_at: Set(now),
+        });
+    work_item_label::Entity::insert_many(rows)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -185,7 +215,10 @@ pub async fn load_sets(conn: &impl ConnectionTrait, items: &mut [WorkItem]) -> R
         .all(conn)
         .await?
     {
-        assignees.entry(row.work_item_id).or_default().push(UserId(row.user_id));
+        assignees
+            .entry(row.work_item_id)
+            .or_default()
+            .push(UserId(row.user_id));
     }
     let mut labels: HashMap<Uuid, Vec<LabelId>> = HashMap::new();
     for row in work_item_label::Entity::find()
@@ -195,7 +228,10 @@ pub async fn load_sets(conn: &impl ConnectionTrait, items: &mut [WorkItem]) -> R
         .all(conn)
         .await?
     {
-        labels.entry(row.work_item_id).or_default().push(LabelId(row.label_id));
+        labels
+            .entry(row.work_item_id)
+            .or_default()
+            .push(LabelId(row.label_id));
     }
     for item in items.iter_mut() {
         item.assignees = assignees.remove(&item.id.0).unwrap_or_default();
@@ -204,14 +240,21 @@ pub async fn load_sets(conn: &impl ConnectionTrait, items: &mut [WorkItem]) -> R
     Ok(())
 }
 
-async fn one_with_sets(conn: &impl ConnectionTrait, row: Option<work_item::Model>) -> Result<WorkItem, DbError> {
+async fn one_with_sets(
+    conn: &impl ConnectionTrait,
+    row: Option<work_item::Model>,
+) -> Result<WorkItem, DbError> {
     let mut items = vec![to_work_item(found(row)?)];
     load_sets(conn, &mut items).await?;
     found(items.pop())
 }
 
 /// A live (not deleted) work item of the project, archived and drafts included.
-pub async fn find(conn: &impl ConnectionTrait, project_id: ProjectId, id: WorkItemId) -> Result<WorkItem, DbError> {
+pub async fn find(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    id: WorkItemId,
+) -> Result<WorkItem, DbError> {
     let row = work_item::Entity::find_by_id(id.0)
         .filter(work_item::Column::ProjectId.eq(project_id.0))
         .filter(work_item::Column::DeletedAt.is_null())
@@ -220,7 +263,11 @@ pub async fn find(conn: &impl ConnectionTrait, project_id: ProjectId, id: WorkIt
     one_with_sets(conn, row).await
 }
 
-pub async fn find_by_sequence(conn: &impl ConnectionTrait, project_id: ProjectId, sequence_id: i32) -> Result<WorkItem, DbError> {
+pub async fn find_by_sequence(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    sequence_id: i32,
+) -> Result<WorkItem, DbError> {
     let row = work_item::Entity::find()
         .filter(work_item::Column::ProjectId.eq(project_id.0))
         .filter(work_item::Column::SequenceId.eq(sequence_id))
@@ -247,7 +294,11 @@ pub async fn find_by_external(
 }
 
 /// The largest sort order among live items in a state, if any.
-pub async fn max_sort_order(conn: &impl ConnectionTrait, project_id: ProjectId, state_id: Option<StateId>) -> Result<Option<f64>, DbError> {
+pub async fn max_sort_order(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    state_id: Option<StateId>,
+) -> Result<Option<f64>, DbError> {
     let mut query = work_item::Entity::find()
         .select_only()
         .column_as(work_item::Column::SortOrder.max(), "max")
@@ -262,7 +313,11 @@ pub async fn max_sort_order(conn: &impl ConnectionTrait, project_id: ProjectId, 
 }
 
 /// The parent chain of `id`, nearest first, bounded (to refuse parent loops).
-pub async fn ancestors(conn: &impl ConnectionTrait, project_id: ProjectId, id: WorkItemId) -> Result<Vec<WorkItemId>, DbError> {
+pub async fn ancestors(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    id: WorkItemId,
+) -> Result<Vec<WorkItemId>, DbError> {
     let mut chain = Vec::new();
     let mut current = Some(id);
     while let Some(item) = current {
@@ -285,7 +340,10 @@ pub async fn ancestors(conn: &impl ConnectionTrait, project_id: ProjectId, id: W
 }
 
 /// Live, non-draft items that have `parent` as parent (sub-items).
-pub async fn count_children(conn: &impl ConnectionTrait, parent: WorkItemId) -> Result<u64, DbError> {
+pub async fn count_children(
+    conn: &impl ConnectionTrait,
+    parent: WorkItemId,
+) -> Result<u64, DbError> {
     use sea_orm::PaginatorTrait;
     Ok(work_item::Entity::find()
         .filter(work_item::Column::ParentId.eq(parent.0))
@@ -313,7 +371,10 @@ pub async fn live_ids_in_project(
         .and_where(Expr::col(Alias::new("id")).is_in(ids.iter().copied()))
         .to_owned();
     let rows = conn.query_all(&select).await?;
-    let found: Vec<Uuid> = rows.iter().filter_map(|row| row.try_get::<Uuid>("", "id").ok()).collect();
+    let found: Vec<Uuid> = rows
+        .iter()
+        .filter_map(|row| row.try_get::<Uuid>("", "id").ok())
+        .collect();
     // Keep the caller's order, drop duplicates.
     let mut out: Vec<Uuid> = Vec::new();
     for id in ids {
@@ -325,7 +386,12 @@ pub async fn live_ids_in_project(
 }
 
 /// `id → name` for rows of `table` (labels' names, states' names) or users' display names.
-pub async fn names(conn: &impl ConnectionTrait, table: &str, column: &str, ids: &[Uuid]) -> Result<HashMap<Uuid, String>, DbError> {
+pub async fn names(
+    conn: &impl ConnectionTrait,
+    table: &str,
+    column: &str,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, String>, DbError> {
     use sea_orm::sea_query::{Alias, Query};
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -339,13 +405,22 @@ pub async fn names(conn: &impl ConnectionTrait, table: &str, column: &str, ids: 
     let rows = conn.query_all(&select).await?;
     Ok(rows
         .iter()
-        .filter_map(|row| Some((row.try_get::<Uuid>("", "id").ok()?, row.try_get::<String>("", "name").ok()?)))
+        .filter_map(|row| {
+            Some((
+                row.try_get::<Uuid>("", "id").ok()?,
+                row.try_get::<String>("", "name").ok()?,
+            ))
+        })
         .collect())
 }
 
 /// Users among `ids` who are active members of the project with at least the member role
 /// (Plane silently drops other assignees).
-pub async fn assignable(conn: &impl ConnectionTrait, project_id: ProjectId, ids: &[Uuid]) -> Result<Vec<UserId>, DbError> {
+pub async fn assignable(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    ids: &[Uuid],
+) -> Result<Vec<UserId>, DbError> {
     use crate::entities::project_member;
     if ids.is_empty() {
         return Ok(Vec::new());

@@ -11,43 +11,8 @@ use crate::{
     LabelId, ProjectId, UserId, ValidationError, WorkspaceId, model::tracker::ProjectSettings,
 };
 
-macro_rules! catalog_id {
-    ($($(#[$meta:meta])* $name:ident),* $(,)?) => {$(
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
-        #[serde(transparent)]
-        #[schema(value_type = String, format = Uuid)]
-        pub struct $name(pub uuid::Uuid);
-
-        impl $name {
-            /// A fresh, time-ordered id.
-            pub fn new() -> Self {
-                Self(uuid::Uuid::now_v7())
-            }
-        }
-
-        impl Default for $name {
-            fn default() -> Self {
-                Self::new()
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-    )*};
-}
-
-catalog_id!(
-    /// A project's estimate (one per project).
-    EstimateId,
-    /// One value on an estimate's scale.
-    EstimatePointId,
-    /// A personal note in a workspace.
-    StickyId,
-);
+// The ids live with the others in `crate::ids`; re-exported here where they were first used.
+pub use crate::ids::{EstimateId, EstimatePointId, StickyId};
 
 /// Django's `slugify`: lower case, only letters, digits, `_` and `-`, runs of spaces and dashes
 /// become one dash, no dash at either end. Plane derives a state's `slug` this way.

@@ -31,19 +31,59 @@ pub struct FileAsset {
 
 /// MIME types accepted for attachments (Plane's list: documents, images, archives, media).
 pub const ATTACHMENT_TYPES: &[&str] = &[
-    "image/jpeg", "image/jpg", "image/png", "image/gif", "image/webp", "image/svg+xml", "image/tiff", "image/bmp",
-    "application/pdf", "application/msword",
+    "image/jpeg",
+    "image/jpg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/svg+xml",
+    "image/tiff",
+    "image/bmp",
+    "application/pdf",
+    "application/msword",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.ms-powerpoint", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.oasis.opendocument.presentation", "application/rtf",
-    "text/plain", "text/markdown", "text/csv", "text/css", "text/javascript", "text/xml", "application/json",
-    "application/xml", "application/zip", "application/x-zip-compressed", "application/x-rar-compressed",
-    "application/vnd.rar", "application/x-tar", "application/gzip", "application/x-gzip", "application/x-7z-compressed",
-    "audio/mpeg", "audio/wav", "audio/ogg", "audio/mp4", "audio/webm", "video/mp4", "video/webm", "video/ogg",
-    "video/quicktime", "video/x-msvideo", "font/ttf", "font/otf", "font/woff", "font/woff2",
-    "model/gltf+json", "model/gltf-binary", "application/octet-stream", "application/x-sql",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/rtf",
+    "text/plain",
+    "text/markdown",
+    "text/csv",
+    "text/css",
+    "text/javascript",
+    "text/xml",
+    "application/json",
+    "application/xml",
+    "application/zip",
+    "application/x-zip-compressed",
+    "application/x-rar-compressed",
+    "application/vnd.rar",
+    "application/x-tar",
+    "application/gzip",
+    "application/x-gzip",
+    "application/x-7z-compressed",
+    "audio/mpeg",
+    "audio/wav",
+    "audio/ogg",
+    "audio/mp4",
+    "audio/webm",
+    "video/mp4",
+    "video/webm",
+    "video/ogg",
+    "video/quicktime",
+    "video/x-msvideo",
+    "font/ttf",
+    "font/otf",
+    "font/woff",
+    "font/woff2",
+    "model/gltf+json",
+    "model/gltf-binary",
+    "application/octet-stream",
+    "application/x-sql",
 ];
 
 /// A file name safe to put in a storage key and a header: path parts, control characters and
@@ -56,5 +96,9 @@ pub fn safe_file_name(raw: &str) -> String {
         .take(200)
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.');
-    if trimmed.is_empty() { "file".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "file".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::{
-    ActivityId, CommentId, LabelId, LinkId, ProjectId, StateId, UserId, ValidationError, WorkItemId, WorkspaceId,
+    ActivityId, CommentId, LabelId, LinkId, ProjectId, StateId, UserId, ValidationError,
+    WorkItemId, WorkspaceId,
 };
 
 /// Plane's priorities, from most to least urgent.
@@ -20,7 +21,13 @@ pub enum Priority {
 }
 
 impl Priority {
-    pub const ALL: [Priority; 5] = [Self::Urgent, Self::High, Self::Medium, Self::Low, Self::None];
+    pub const ALL: [Priority; 5] = [
+        Self::Urgent,
+        Self::High,
+        Self::Medium,
+        Self::Low,
+        Self::None,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -36,7 +43,9 @@ impl Priority {
         Self::ALL
             .into_iter()
             .find(|p| p.as_str() == value)
-            .ok_or_else(|| ValidationError::new(field, format!("\"{value}\" is not a valid choice.")))
+            .ok_or_else(|| {
+                ValidationError::new(field, format!("\"{value}\" is not a valid choice."))
+            })
     }
 }
 
@@ -93,7 +102,10 @@ impl CommentAccess {
         match value {
             "INTERNAL" => Ok(Self::Internal),
             "EXTERNAL" => Ok(Self::External),
-            other => Err(ValidationError::new(field, format!("\"{other}\" is not a valid choice."))),
+            other => Err(ValidationError::new(
+                field,
+                format!("\"{other}\" is not a valid choice."),
+            )),
         }
     }
 }
@@ -155,7 +167,19 @@ pub struct Activity {
 }
 
 /// Plane's relation types. The reverse of each is stored flipped (see [`RelationType::stored`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationType {
     Blocking,
@@ -197,7 +221,9 @@ impl RelationType {
         Self::ALL
             .into_iter()
             .find(|t| t.as_str() == value)
-            .ok_or_else(|| ValidationError::new(field, format!("\"{value}\" is not a valid choice.")))
+            .ok_or_else(|| {
+                ValidationError::new(field, format!("\"{value}\" is not a valid choice."))
+            })
     }
 
     /// How a relation "this → other" is stored: `(from_this_side, stored type)`. `blocking`
@@ -283,7 +309,12 @@ impl WorkItemOrder {
             "state__group" => OrderField::StateGroup,
             "labels__name" => OrderField::LabelName,
             "assignees__first_name" => OrderField::AssigneeFirstName,
-            other => return Err(ValidationError::new("order_by", format!("\"{other}\" is not a field work items can be ordered by."))),
+            other => {
+                return Err(ValidationError::new(
+                    "order_by",
+                    format!("\"{other}\" is not a field work items can be ordered by."),
+                ));
+            }
         };
         Ok(Self { field, descending })
     }

@@ -12,8 +12,9 @@ mod progress;
 mod project_members;
 mod projects;
 mod states;
-mod views;
 mod stickies;
+mod views;
+mod work_items;
 mod worklogs;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -25,12 +26,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(projects::router())
         .merge(project_members::router())
         .merge(states::router())
-        .merge(views::router())
         .merge(labels::router())
         .merge(estimates::router())
         .merge(stickies::router())
         .merge(features::router())
         .merge(lite::router())
+        .merge(views::router())
+        .merge(work_items::router())
         .merge(cycles::router())
         .merge(modules::router())
         .merge(bulk::router())

@@ -308,8 +308,10 @@ async fn facts(ctx: &Ctx, found: &InProject) -> ServiceResult<ProjectViewerFacts
     )
     .await?;
     let mine = memberships.get(&found.project.id);
-    let cycles = glider_db::repo::cycles::count_by_project(ctx.db.conn(), found.workspace.id).await?;
-    let modules = glider_db::repo::modules::count_by_project(ctx.db.conn(), found.workspace.id).await?;
+    let cycles =
+        glider_db::repo::cycles::count_by_project(ctx.db.conn(), found.workspace.id).await?;
+    let modules =
+        glider_db::repo::modules::count_by_project(ctx.db.conn(), found.workspace.id).await?;
     Ok(ProjectViewerFacts {
         total_members: repo::count_active_members(ctx.db.conn(), found.project.id).await?,
         total_cycles: cycles.get(&found.project.id).copied().unwrap_or(0),
@@ -439,6 +441,22 @@ pub async fn update(
                     .into(),
                 )
             })?;
+    }
+    if let Some(estimate) = project.settings.estimate_id
+        && project.settings.estimate_id != found.project.settings.estimate_id
+    {
+        glider_db::repo::estimates::find_estimate(
+            ctx.db.conn(),
+            id,
+            glider_domain::EstimateId(estimate),
+        )
+        .await
+        .map_err(|_| {
+            ServiceError::from(glider_domain::ValidationError::new(
+                "estimate",
+                "The estimate does not belong to this project.",
+            ))
+        })?;
     }
     save(
         ctx,

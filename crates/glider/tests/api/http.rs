@@ -197,3 +197,23 @@ async fn field_errors_also_come_in_plane_shape() {
     assert_eq!(body["fields"]["name"], json!(["This field is required."]));
     assert_eq!(body["code"], "validation_failed");
 }
+
+#[test]
+fn the_compatibility_doc_lists_every_path_served() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/plane-compatibility.md"
+    ))
+    .unwrap();
+    let document = serde_json::to_value(glider_http::openapi_document()).unwrap();
+    let missing: Vec<&String> = document["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|path| !doc.contains(&format!("`{path}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/plane-compatibility.md lacks (run scripts/compat-paths): {missing:?}"
+    );
+}

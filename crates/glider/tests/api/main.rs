@@ -8,6 +8,7 @@
 )]
 
 mod accounts;
+mod attachments;
 mod bulk;
 mod catalog;
 mod cli;
@@ -30,5 +31,7 @@ mod stickies;
 mod story;
 mod team;
 mod views;
-mod workspaces;
+mod work_item_children;
+mod work_items;
 mod worklogs;
+mod workspaces;

@@ -2,7 +2,8 @@
 
 use glider_db::repo::{activities as activity_repo, comments as repo};
 use glider_domain::{
-    ActivityId, CommentId, LinkId, ProjectId, ProjectRole, UserId, ValidationError, WorkItemId, html,
+    ActivityId, CommentId, LinkId, ProjectId, ProjectRole, UserId, ValidationError, WorkItemId,
+    html,
     model::work_items::{Activity, Comment, CommentAccess, Link, WorkItem},
 };
 use serde_json::{Map, Value, json};
@@ -17,14 +18,26 @@ use crate::{
 };
 
 /// The item, for a reader.
-async fn item_for_reading(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId) -> ServiceResult<(InProject, WorkItem)> {
+async fn item_for_reading(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+) -> ServiceResult<(InProject, WorkItem)> {
     let found = access::project(ctx, actor, slug, project).await?;
     let item = visible(ctx, &found, id).await?;
     Ok((found, item))
 }
 
 /// The item, for someone adding to it: any project member, guests included (as in Plane).
-async fn item_for_writing(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId) -> ServiceResult<(InProject, WorkItem)> {
+async fn item_for_writing(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+) -> ServiceResult<(InProject, WorkItem)> {
     let (found, item) = item_for_reading(ctx, actor, slug, project, id).await?;
     if found.access.effective_role().is_none() {
         return Err(ServiceError::Forbidden);
@@ -36,8 +49,36 @@ fn is_admin(found: &InProject) -> bool {
     found.access.effective_role() == Some(ProjectRole::Admin)
 }
 
-async fn commit_with(ctx: &Ctx, tx: glider_db::DatabaseTransaction, item: &WorkItem, actor: UserId, kind: &'static str, subject: uuid::Uuid, payload: Value, entry: Option<Activity>) -> ServiceResult<()> {
-    let record = event(ctx, kind, Some(actor), Some(item.workspace_id), Some(item.project_id), subject, payload);
+/// What a change to a comment or link records: its event and, maybe, a history entry.
+struct Change {
+    kind: &'static str,
+    subject: uuid::Uuid,
+    payload: Value,
+    entry: Option<Activity>,
+}
+
+async fn commit_with(
+    ctx: &Ctx,
+    tx: glider_db::DatabaseTransaction,
+    item: &WorkItem,
+    actor: UserId,
+    change: Change,
+) -> ServiceResult<()> {
+    let Change {
+        kind,
+        subject,
+        payload,
+        entry,
+    } = change;
+    let record = event(
+        ctx,
+        kind,
+        Some(actor),
+        Some(item.workspace_id),
+        Some(item.project_id),
+        subject,
+        payload,
+    );
     if let Some(entry) = entry {
         activity_repo::insert_many(&tx, &[entry], record.id.0).await?;
     }
@@ -46,7 +87,14 @@ async fn commit_with(ctx: &Ctx, tx: glider_db::DatabaseTransaction, item: &WorkI
     Ok(())
 }
 
-fn entry(item: &WorkItem, actor: UserId, ctx: &Ctx, field: &str, verb: &str, comment: &str) -> Activity {
+fn entry(
+    item: &WorkItem,
+    actor: UserId,
+    ctx: &Ctx,
+    field: &str,
+    verb: &str,
+    comment: &str,
+) -> Activity {
     let mut activity = blank(item, Some(actor), ctx.now());
     activity.verb = verb.to_owned();
     activity.field = Some(field.to_owned());
@@ -54,17 +102,41 @@ fn entry(item: &WorkItem, actor: UserId, ctx: &Ctx, field: &str, verb: &str, com
     activity
 }
 
-pub async fn list_comments(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, offset: u64, limit: u64) -> ServiceResult<(u64, Vec<Comment>)> {
+pub async fn list_comments(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    offset: u64,
+    limit: u64,
+) -> ServiceResult<(u64, Vec<Comment>)> {
     let (_, item) = item_for_reading(ctx, actor, slug, project, id).await?;
     Ok(repo::list_comments(ctx.db.conn(), item.id, offset, limit).await?)
 }
 
-pub async fn get_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, comment: CommentId) -> ServiceResult<Comment> {
+pub async fn get_comment(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    comment: CommentId,
+) -> ServiceResult<Comment> {
     let (_, item) = item_for_reading(ctx, actor, slug, project, id).await?;
-    repo::find_comment(ctx.db.conn(), item.id, comment).await.map_err(ServiceError::db("comment"))
+    repo::find_comment(ctx.db.conn(), item.id, comment)
+        .await
+        .map_err(ServiceError::db("comment"))
 }
 
-fn read_comment(body: &Map<String, Value>, comment: &mut Comment, creating: bool) -> Result<Option<(Option<UserId>, Option<chrono::DateTime<chrono::Utc>>)>, ServiceError> {
+/// The creator and creation time an importer may set on create.
+type CommentOverrides = Option<(Option<UserId>, Option<chrono::DateTime<chrono::Utc>>)>;
+
+fn read_comment(
+    body: &Map<String, Value>,
+    comment: &mut Comment,
+    creating: bool,
+) -> Result<CommentOverrides, ServiceError> {
     let mut input = JsonInput::new(body);
     match input.string("comment_html", 1_000_000) {
         Field::Value(text) => {
@@ -105,19 +177,29 @@ fn read_comment(body: &Map<String, Value>, comment: &mut Comment, creating: bool
 
 async fn check_external(ctx: &Ctx, comment: &Comment) -> ServiceResult<()> {
     if let (Some(source), Some(id)) = (&comment.external_source, &comment.external_id)
-        && let Some(existing) = repo::find_comment_by_external(ctx.db.conn(), comment.work_item_id, source, id).await?
+        && let Some(existing) =
+            repo::find_comment_by_external(ctx.db.conn(), comment.work_item_id, source, id).await?
         && existing.id != comment.id
     {
         return Err(ServiceError::Conflict {
             field: "external_id".to_owned(),
-            message: "Work item comment with the same external id and external source already exists".to_owned(),
+            message:
+                "Work item comment with the same external id and external source already exists"
+                    .to_owned(),
             existing_id: Some(existing.id.0),
         });
     }
     Ok(())
 }
 
-pub async fn create_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, body: &Map<String, Value>) -> ServiceResult<Comment> {
+pub async fn create_comment(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    body: &Map<String, Value>,
+) -> ServiceResult<Comment> {
     let (found, item) = item_for_writing(ctx, actor, slug, project, id).await?;
     let now = ctx.now();
     let mut comment = Comment {
@@ -141,9 +223,21 @@ pub async fn create_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: Proje
     };
     if let Some((by, at)) = read_comment(body, &mut comment, true)? {
         if let Some(by) = by {
-            match glider_db::repo::workspaces::find_membership(ctx.db.conn(), found.workspace.id, by).await? {
+            match glider_db::repo::workspaces::find_membership(
+                ctx.db.conn(),
+                found.workspace.id,
+                by,
+            )
+            .await?
+            {
                 Some(_) => comment.created_by = Some(by),
-                None => return Err(ValidationError::new("created_by", format!("Invalid pk \"{by}\" - object does not exist.")).into()),
+                None => {
+                    return Err(ValidationError::new(
+                        "created_by",
+                        format!("Invalid pk \"{by}\" - object does not exist."),
+                    )
+                    .into());
+                }
             }
         }
         if let Some(at) = at {
@@ -153,18 +247,47 @@ pub async fn create_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: Proje
     check_external(ctx, &comment).await?;
     let tx = ctx.db.begin_write().await?;
     repo::insert_comment(&tx, &comment).await?;
-    let mut history = entry(&item, actor.user.id, ctx, "comment", "created", "created a comment");
+    let mut history = entry(
+        &item,
+        actor.user.id,
+        ctx,
+        "comment",
+        "created",
+        "created a comment",
+    );
     history.comment_id = Some(comment.id);
     history.new_value = Some(comment.comment_stripped.clone());
     let payload = json!({ "work_item": item.id, "comment_html": comment.comment_html, "access": comment.access });
-    commit_with(ctx, tx, &item, actor.user.id, "tracker.comment.created", comment.id.0, payload, Some(history)).await?;
+    commit_with(
+        ctx,
+        tx,
+        &item,
+        actor.user.id,
+        Change {
+            kind: "tracker.comment.created",
+            subject: comment.id.0,
+            payload,
+            entry: Some(history),
+        },
+    )
+    .await?;
     Ok(comment)
 }
 
 /// Edits a comment (its author or a project admin).
-pub async fn update_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, comment_id: CommentId, body: &Map<String, Value>) -> ServiceResult<Comment> {
+pub async fn update_comment(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    comment_id: CommentId,
+    body: &Map<String, Value>,
+) -> ServiceResult<Comment> {
     let (found, item) = item_for_writing(ctx, actor, slug, project, id).await?;
-    let mut comment = repo::find_comment(ctx.db.conn(), item.id, comment_id).await.map_err(ServiceError::db("comment"))?;
+    let mut comment = repo::find_comment(ctx.db.conn(), item.id, comment_id)
+        .await
+        .map_err(ServiceError::db("comment"))?;
     if comment.actor_id != Some(actor.user.id) && !is_admin(&found) {
         return Err(ServiceError::Forbidden);
     }
@@ -180,35 +303,93 @@ pub async fn update_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: Proje
     let tx = ctx.db.begin_write().await?;
     repo::save_comment(&tx, &comment).await?;
     let payload = json!({ "work_item": item.id, "comment_html": { "old": before, "new": comment.comment_html } });
-    commit_with(ctx, tx, &item, actor.user.id, "tracker.comment.updated", comment.id.0, payload, None).await?;
+    commit_with(
+        ctx,
+        tx,
+        &item,
+        actor.user.id,
+        Change {
+            kind: "tracker.comment.updated",
+            subject: comment.id.0,
+            payload,
+            entry: None,
+        },
+    )
+    .await?;
     Ok(comment)
 }
 
-pub async fn delete_comment(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, comment_id: CommentId) -> ServiceResult<()> {
+pub async fn delete_comment(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    comment_id: CommentId,
+) -> ServiceResult<()> {
     let (found, item) = item_for_writing(ctx, actor, slug, project, id).await?;
-    let comment = repo::find_comment(ctx.db.conn(), item.id, comment_id).await.map_err(ServiceError::db("comment"))?;
+    let comment = repo::find_comment(ctx.db.conn(), item.id, comment_id)
+        .await
+        .map_err(ServiceError::db("comment"))?;
     if comment.actor_id != Some(actor.user.id) && !is_admin(&found) {
         return Err(ServiceError::Forbidden);
     }
     let tx = ctx.db.begin_write().await?;
     repo::delete_comment(&tx, comment.id, ctx.now()).await?;
-    let mut history = entry(&item, actor.user.id, ctx, "comment", "deleted", "deleted a comment");
+    let mut history = entry(
+        &item,
+        actor.user.id,
+        ctx,
+        "comment",
+        "deleted",
+        "deleted a comment",
+    );
     history.comment_id = Some(comment.id);
-    commit_with(ctx, tx, &item, actor.user.id, "tracker.comment.deleted", comment.id.0, json!({ "work_item": item.id }), Some(history)).await
+    commit_with(
+        ctx,
+        tx,
+        &item,
+        actor.user.id,
+        Change {
+            kind: "tracker.comment.deleted",
+            subject: comment.id.0,
+            payload: json!({ "work_item": item.id }),
+            entry: Some(history),
+        },
+    )
+    .await
 }
 
-pub async fn list_links(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, offset: u64, limit: u64) -> ServiceResult<(u64, Vec<Link>)> {
+pub async fn list_links(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    offset: u64,
+    limit: u64,
+) -> ServiceResult<(u64, Vec<Link>)> {
     let (_, item) = item_for_reading(ctx, actor, slug, project, id).await?;
     Ok(repo::list_links(ctx.db.conn(), item.id, offset, limit).await?)
 }
 
-pub async fn get_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, link: LinkId) -> ServiceResult<Link> {
+pub async fn get_link(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    link: LinkId,
+) -> ServiceResult<Link> {
     let (_, item) = item_for_reading(ctx, actor, slug, project, id).await?;
-    repo::find_link(ctx.db.conn(), item.id, link).await.map_err(ServiceError::db("link"))
+    repo::find_link(ctx.db.conn(), item.id, link)
+        .await
+        .map_err(ServiceError::db("link"))
 }
 
 fn check_url(raw: &str) -> Result<String, ValidationError> {
-    let parsed = url::Url::parse(raw.trim()).map_err(|_| ValidationError::new("url", "Invalid URL format."))?;
+    let parsed = url::Url::parse(raw.trim())
+        .map_err(|_| ValidationError::new("url", "Invalid URL format."))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(ValidationError::new("url", "Invalid URL scheme."));
     }
@@ -218,7 +399,14 @@ fn check_url(raw: &str) -> Result<String, ValidationError> {
     Ok(parsed.to_string())
 }
 
-pub async fn create_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, body: &Map<String, Value>) -> ServiceResult<Link> {
+pub async fn create_link(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    body: &Map<String, Value>,
+) -> ServiceResult<Link> {
     let (_, item) = item_for_writing(ctx, actor, slug, project, id).await?;
     let mut input = JsonInput::new(body);
     let url = input.required_string("url", 2048);
@@ -230,7 +418,10 @@ pub async fn create_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectI
         return Err(anyhow::anyhow!("validated url missing").into());
     };
     if repo::link_url_exists(ctx.db.conn(), item.id, &url).await? {
-        return Err(ServiceError::rule("link_exists", "URL already exists for this Issue"));
+        return Err(ServiceError::rule(
+            "link_exists",
+            "URL already exists for this Issue",
+        ));
     }
     let now = ctx.now();
     let link = Link {
@@ -251,13 +442,35 @@ pub async fn create_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectI
     let mut history = entry(&item, actor.user.id, ctx, "link", "created", "added a link");
     history.new_value = Some(link.url.clone());
     history.new_identifier = Some(link.id.0);
-    commit_with(ctx, tx, &item, actor.user.id, "tracker.link.created", link.id.0, json!({ "work_item": item.id, "url": link.url }), Some(history)).await?;
+    commit_with(
+        ctx,
+        tx,
+        &item,
+        actor.user.id,
+        Change {
+            kind: "tracker.link.created",
+            subject: link.id.0,
+            payload: json!({ "work_item": item.id, "url": link.url }),
+            entry: Some(history),
+        },
+    )
+    .await?;
     Ok(link)
 }
 
-pub async fn update_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, link_id: LinkId, body: &Map<String, Value>) -> ServiceResult<Link> {
+pub async fn update_link(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    link_id: LinkId,
+    body: &Map<String, Value>,
+) -> ServiceResult<Link> {
     let (_, item) = item_for_writing(ctx, actor, slug, project, id).await?;
-    let mut link = repo::find_link(ctx.db.conn(), item.id, link_id).await.map_err(ServiceError::db("link"))?;
+    let mut link = repo::find_link(ctx.db.conn(), item.id, link_id)
+        .await
+        .map_err(ServiceError::db("link"))?;
     let mut input = JsonInput::new(body);
     if let Some(url) = input.string("url", 2048).value() {
         match check_url(&url) {
@@ -276,26 +489,86 @@ pub async fn update_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectI
     link.updated_at = ctx.now();
     let tx = ctx.db.begin_write().await?;
     repo::save_link(&tx, &link).await?;
-    commit_with(ctx, tx, &item, actor.user.id, "tracker.link.updated", link.id.0, json!({ "work_item": item.id, "url": link.url }), None).await?;
+    commit_with(
+        ctx,
+        tx,
+        &item,
+        actor.user.id,
+        Change {
+            kind: "tracker.link.updated",
+            subject: link.id.0,
+            payload: json!({ "work_item": item.id, "url": link.url }),
+            entry: None,
+        },
+    )
+    .await?;
     Ok(link)
 }
 
-pub async fn delete_link(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, link_id: LinkId) -> ServiceResult<()> {
+pub async fn delete_link(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    link_id: LinkId,
+) -> ServiceResult<()> {
     let (_, item) = item_for_writing(ctx, actor, slug, project, id).await?;
-    let link = repo::find_link(ctx.db.conn(), item.id, link_id).await.map_err(ServiceError::db("link"))?;
+    let link = repo::find_link(ctx.db.conn(), item.id, link_id)
+        .await
+        .map_err(ServiceError::db("link"))?;
     let tx = ctx.db.begin_write().await?;
     repo::delete_link(&tx, link.id, ctx.now()).await?;
-    let mut history = entry(&item, actor.user.id, ctx, "link", "deleted", "removed a link");
+    let mut history = entry(
+        &item,
+        actor.user.id,
+        ctx,
+        "link",
+        "deleted",
+        "removed a link",
+    );
     history.old_value = Some(link.url.clone());
-    commit_with(ctx, tx, &item, actor.user.id, "tracker.link.deleted", link.id.0, json!({ "work_item": item.id }), Some(history)).await
+    commit_with(
+        ctx,
+        tx,
+        &item,
+        actor.user.id,
+        Change {
+            kind: "tracker.link.deleted",
+            subject: link.id.0,
+            payload: json!({ "work_item": item.id }),
+            entry: Some(history),
+        },
+    )
+    .await
 }
 
-pub async fn list_activities(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, newest_first: bool, offset: u64, limit: u64) -> ServiceResult<(u64, Vec<Activity>)> {
+/// A page of history: `(newest_first, offset, limit)`.
+pub type ActivityPage = (bool, u64, u64);
+
+pub async fn list_activities(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    page: ActivityPage,
+) -> ServiceResult<(u64, Vec<Activity>)> {
     let (_, item) = item_for_reading(ctx, actor, slug, project, id).await?;
+    let (newest_first, offset, limit) = page;
     Ok(activity_repo::list(ctx.db.conn(), item.id, newest_first, offset, limit).await?)
 }
 
-pub async fn get_activity(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, activity: ActivityId) -> ServiceResult<Activity> {
+pub async fn get_activity(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    activity: ActivityId,
+) -> ServiceResult<Activity> {
     let (_, item) = item_for_reading(ctx, actor, slug, project, id).await?;
-    activity_repo::find(ctx.db.conn(), item.id, activity).await.map_err(ServiceError::db("activity"))
+    activity_repo::find(ctx.db.conn(), item.id, activity)
+        .await
+        .map_err(ServiceError::db("activity"))
 }

@@ -71,7 +71,8 @@ pub async fn load(ctx: &Ctx, items: &[WorkItem], wanted: &[&str]) -> ServiceResu
                 && !out.parents.contains_key(&parent.0)
                 && let Ok(found) = repo::find(conn, item.project_id, parent).await
             {
-                out.parents.insert(parent.0, (found.sequence_id, found.project_id.0));
+                out.parents
+                    .insert(parent.0, (found.sequence_id, found.project_id.0));
             }
         }
     }

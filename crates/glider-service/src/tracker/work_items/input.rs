@@ -4,9 +4,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use glider_db::repo::{states as state_repo, work_items as repo};
 use glider_domain::{
-    FieldErrors, LabelId, UserId, ValidationError, WorkItemId,
-    html,
-    model::{tracker::StateGroup, work_items::{Priority, WorkItem}},
+    FieldErrors, LabelId, UserId, ValidationError, WorkItemId, html,
+    model::{
+        tracker::StateGroup,
+        work_items::{Priority, WorkItem},
+    },
 };
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -45,35 +47,48 @@ pub struct WorkItemPatch {
 }
 
 fn date(input: &mut JsonInput<'_>, field: &str) -> Option<Option<NaiveDate>> {
-    input.string(field, 64).patch().and_then(|value| match value {
-        None => Some(None),
-        Some(text) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-            Ok(date) => Some(Some(date)),
-            Err(_) => {
-                input.error(field, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
-                None
-            }
-        },
-    })
-}
-
-fn datetime(input: &mut JsonInput<'_>, field: &str) -> Option<Option<DateTime<Utc>>> {
-    input.string(field, 64).patch().and_then(|value| match value {
-        None => Some(None),
-        Some(text) => match DateTime::parse_from_rfc3339(&text) {
-            Ok(at) => Some(Some(at.with_timezone(&Utc))),
-            Err(_) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-                Ok(day) => Some(day.and_hms_opt(0, 0, 0).map(|t| t.and_utc())),
+    input
+        .string(field, 64)
+        .patch()
+        .and_then(|value| match value {
+            None => Some(None),
+            Some(text) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => Some(Some(date)),
                 Err(_) => {
-                    input.error(field, "Datetime has wrong format. Use ISO 8601.");
+                    input.error(
+                        field,
+                        "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
+                    );
                     None
                 }
             },
-        },
-    })
+        })
 }
 
-fn uuid_list(input: &mut JsonInput<'_>, body: &Map<String, Value>, field: &str) -> Option<Vec<Uuid>> {
+fn datetime(input: &mut JsonInput<'_>, field: &str) -> Option<Option<DateTime<Utc>>> {
+    input
+        .string(field, 64)
+        .patch()
+        .and_then(|value| match value {
+            None => Some(None),
+            Some(text) => match DateTime::parse_from_rfc3339(&text) {
+                Ok(at) => Some(Some(at.with_timezone(&Utc))),
+                Err(_) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                    Ok(day) => Some(day.and_hms_opt(0, 0, 0).map(|t| t.and_utc())),
+                    Err(_) => {
+                        input.error(field, "Datetime has wrong format. Use ISO 8601.");
+                        None
+                    }
+                },
+            },
+        })
+}
+
+fn uuid_list(
+    input: &mut JsonInput<'_>,
+    body: &Map<String, Value>,
+    field: &str,
+) -> Option<Vec<Uuid>> {
     match body.get(field)? {
         Value::Null => Some(Vec::new()),
         Value::Array(items) => {
@@ -100,7 +115,11 @@ fn uuid_list(input: &mut JsonInput<'_>, body: &Map<String, Value>, field: &str) 
 pub fn parse(body: &Map<String, Value>, creating: bool) -> Result<WorkItemPatch, ServiceError> {
     let mut input = JsonInput::new(body);
     let mut patch = WorkItemPatch {
-        name: if creating { input.required_string("name", 255) } else { input.string("name", 255).value() },
+        name: if creating {
+            input.required_string("name", 255)
+        } else {
+            input.string("name", 255).value()
+        },
         ..WorkItemPatch::default()
     };
     if let Some(name) = &patch.name
@@ -109,7 +128,9 @@ pub fn parse(body: &Map<String, Value>, creating: bool) -> Result<WorkItemPatch,
         input.error("name", "This field may not be blank.");
     }
     match input.string("description_html", 5_000_000) {
-        Field::Value(html) if html.trim().is_empty() => input.error("non_field_errors", "Invalid HTML passed"),
+        Field::Value(html) if html.trim().is_empty() => {
+            input.error("non_field_errors", "Invalid HTML passed")
+        }
         Field::Value(html) => patch.description_html = Some(html::sanitize(&html)),
         Field::Null => patch.description_html = Some("<p></p>".to_owned()),
         Field::Absent => {}
@@ -123,10 +144,15 @@ pub fn parse(body: &Map<String, Value>, creating: bool) -> Result<WorkItemPatch,
     patch.state = input.uuid("state").patch();
     patch.parent = input.uuid("parent").patch();
     patch.estimate_point = input.uuid("estimate_point").patch();
-    patch.type_id = input.uuid("type_id").patch().or_else(|| input.uuid("type").patch());
+    patch.type_id = input
+        .uuid("type_id")
+        .patch()
+        .or_else(|| input.uuid("type").patch());
     patch.point = match body.get("point") {
         Some(Value::Null) => Some(None),
-        Some(_) => input.integer("point", 0, 12).map(|p| Some(i16::try_from(p).unwrap_or_default())),
+        Some(_) => input
+            .integer("point", 0, 12)
+            .map(|p| Some(i16::try_from(p).unwrap_or_default())),
         None => None,
     };
     patch.start_date = date(&mut input, "start_date");
@@ -138,14 +164,18 @@ pub fn parse(body: &Map<String, Value>, creating: bool) -> Result<WorkItemPatch,
         }
     }
     if !creating {
-        patch.sequence_id = input.integer("sequence_id", 1, i64::from(i32::MAX)).map(|s| i32::try_from(s).unwrap_or(1));
+        patch.sequence_id = input
+            .integer("sequence_id", 1, i64::from(i32::MAX))
+            .map(|s| i32::try_from(s).unwrap_or(1));
     }
     patch.completed_at = datetime(&mut input, "completed_at");
     patch.archived_at = date(&mut input, "archived_at");
     patch.is_draft = input.bool("is_draft");
     patch.estimate_time = match body.get("estimate_time") {
         Some(Value::Null) => Some(None),
-        Some(_) => input.integer("estimate_time", 0, 1_000_000).map(|m| Some(i32::try_from(m).unwrap_or_default())),
+        Some(_) => input
+            .integer("estimate_time", 0, 1_000_000)
+            .map(|m| Some(i32::try_from(m).unwrap_or_default())),
         None => None,
     };
     patch.external_source = input.string("external_source", 255).patch();
@@ -161,12 +191,21 @@ pub fn parse(body: &Map<String, Value>, creating: bool) -> Result<WorkItemPatch,
 }
 
 fn not_exists(field: &str, id: Uuid) -> ValidationError {
-    ValidationError::new(field, format!("Invalid pk \"{id}\" - object does not exist."))
+    ValidationError::new(
+        field,
+        format!("Invalid pk \"{id}\" - object does not exist."),
+    )
 }
 
 /// Applies `patch` to `item`, checking every reference inside the project. `item.state_id`
 /// left empty on create gets the project's default state.
-pub async fn apply(ctx: &Ctx, found: &InProject, item: &mut WorkItem, patch: WorkItemPatch, creating: bool) -> ServiceResult<()> {
+pub async fn apply(
+    ctx: &Ctx,
+    found: &InProject,
+    item: &mut WorkItem,
+    patch: WorkItemPatch,
+    creating: bool,
+) -> ServiceResult<()> {
     let conn = ctx.db.conn();
     let project = found.project.id;
     let mut errors = FieldErrors::new();
@@ -183,12 +222,17 @@ pub async fn apply(ctx: &Ctx, found: &InProject, item: &mut WorkItem, patch: Wor
     let states = state_repo::list_states(conn, project, true).await?;
     match patch.state {
         Some(Some(id)) => match states.iter().find(|s| s.id.0 == id) {
-            Some(state) if state.group != StateGroup::Triage || !creating => item.state_id = Some(state.id),
+            Some(state) if state.group != StateGroup::Triage || !creating => {
+                item.state_id = Some(state.id)
+            }
             _ => errors.push(not_exists("state", id)),
         },
         Some(None) => item.state_id = None,
         None if creating => {
-            let default = states.iter().find(|s| s.is_default).or_else(|| states.iter().find(|s| s.group != StateGroup::Triage));
+            let default = states
+                .iter()
+                .find(|s| s.is_default)
+                .or_else(|| states.iter().find(|s| s.group != StateGroup::Triage));
             item.state_id = default.map(|s| s.id);
         }
         None => {}
@@ -201,13 +245,24 @@ pub async fn apply(ctx: &Ctx, found: &InProject, item: &mut WorkItem, patch: Wor
                 None
             }
             Some(id) => match repo::find(conn, project, WorkItemId(id)).await {
-                Ok(_) if !creating && repo::ancestors(conn, project, WorkItemId(id)).await?.contains(&item.id) => {
-                    errors.add("parent", "This parent would make a loop: it is a sub-item of this work item.");
+                Ok(_)
+                    if !creating
+                        && repo::ancestors(conn, project, WorkItemId(id))
+                            .await?
+                            .contains(&item.id) =>
+                {
+                    errors.add(
+                        "parent",
+                        "This parent would make a loop: it is a sub-item of this work item.",
+                    );
                     None
                 }
                 Ok(parent) => Some(parent.id),
                 Err(_) => {
-                    errors.add("non_field_errors", "Parent is not valid issue_id please pass a valid issue_id");
+                    errors.add(
+                        "non_field_errors",
+                        "Parent is not valid issue_id please pass a valid issue_id",
+                    );
                     None
                 }
             },
@@ -216,7 +271,11 @@ pub async fn apply(ctx: &Ctx, found: &InProject, item: &mut WorkItem, patch: Wor
     if let Some(point) = patch.estimate_point {
         item.estimate_point_id = match point {
             None => None,
-            Some(id) if repo::live_ids_in_project(conn, "estimate_points", project, &[id]).await?.is_empty() => {
+            Some(id)
+                if repo::live_ids_in_project(conn, "estimate_points", project, &[id])
+                    .await?
+                    .is_empty() =>
+            {
                 errors.push(not_exists("estimate_point", id));
                 None
             }
@@ -272,10 +331,20 @@ pub async fn apply(ctx: &Ctx, found: &InProject, item: &mut WorkItem, patch: Wor
         item.assignees = repo::assignable(conn, project, &assignees).await?;
     }
     if let Some(labels) = patch.labels {
-        item.labels = repo::live_ids_in_project(conn, "labels", project, &labels).await?.into_iter().map(LabelId).collect();
+        item.labels = repo::live_ids_in_project(conn, "labels", project, &labels)
+            .await?
+            .into_iter()
+            .map(LabelId)
+            .collect();
     }
     if let Some(creator) = patch.created_by {
-        match glider_db::repo::workspaces::find_membership(conn, found.workspace.id, UserId(creator)).await? {
+        match glider_db::repo::workspaces::find_membership(
+            conn,
+            found.workspace.id,
+            UserId(creator),
+        )
+        .await?
+        {
             Some(_) => item.created_by = Some(UserId(creator)),
             None => errors.push(not_exists("created_by", creator)),
         }
@@ -285,7 +354,10 @@ pub async fn apply(ctx: &Ctx, found: &InProject, item: &mut WorkItem, patch: Wor
     }
     errors.into_result()?;
     // `completed_at` follows the state group unless the request set it.
-    let group = item.state_id.and_then(|id| states.iter().find(|s| s.id == id)).map(|s| s.group);
+    let group = item
+        .state_id
+        .and_then(|id| states.iter().find(|s| s.id == id))
+        .map(|s| s.group);
     if group == Some(StateGroup::Completed) {
         if item.completed_at.is_none() {
             item.completed_at = Some(ctx.now());

@@ -38,7 +38,12 @@ pub struct ItemPage {
     pub items: Vec<WorkItem>,
 }
 
-async fn page(ctx: &Ctx, projects: &[ProjectId], visibility: Visibility, request: &ListRequest) -> ServiceResult<ItemPage> {
+async fn page(
+    ctx: &Ctx,
+    projects: &[ProjectId],
+    visibility: Visibility,
+    request: &ListRequest,
+) -> ServiceResult<ItemPage> {
     let query = ListQuery {
         projects,
         visibility,
@@ -52,24 +57,49 @@ async fn page(ctx: &Ctx, projects: &[ProjectId], visibility: Visibility, request
 }
 
 /// The project's visible items; nothing for an archived project.
-pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str, project_id: ProjectId, request: &ListRequest) -> ServiceResult<(InProject, ItemPage)> {
+pub async fn list(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project_id: ProjectId,
+    request: &ListRequest,
+) -> ServiceResult<(InProject, ItemPage)> {
     let found = access::project(ctx, actor, slug, project_id).await?;
     if found.project.archived_at.is_some() {
-        return Ok((found, ItemPage { total: 0, items: Vec::new() }));
+        return Ok((
+            found,
+            ItemPage {
+                total: 0,
+                items: Vec::new(),
+            },
+        ));
     }
     let page = page(ctx, &[project_id], Visibility::Active, request).await?;
     Ok((found, page))
 }
 
 /// The project's archived items.
-pub async fn list_archived(ctx: &Ctx, actor: &Actor, slug: &str, project_id: ProjectId, request: &ListRequest) -> ServiceResult<(InProject, ItemPage)> {
+pub async fn list_archived(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project_id: ProjectId,
+    request: &ListRequest,
+) -> ServiceResult<(InProject, ItemPage)> {
     let found = access::project(ctx, actor, slug, project_id).await?;
     let page = page(ctx, &[project_id], Visibility::Archived, request).await?;
     Ok((found, page))
 }
 
 /// The single item with an importer's external pair (`external_source` + `external_id`).
-pub async fn by_external(ctx: &Ctx, actor: &Actor, slug: &str, project_id: ProjectId, source: &str, external_id: &str) -> ServiceResult<WorkItem> {
+pub async fn by_external(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project_id: ProjectId,
+    source: &str,
+    external_id: &str,
+) -> ServiceResult<WorkItem> {
     let found = access::project(ctx, actor, slug, project_id).await?;
     let item = repo::find_by_external(ctx.db.conn(), project_id, source, external_id)
         .await
@@ -82,7 +112,9 @@ pub async fn by_external(ctx: &Ctx, actor: &Actor, slug: &str, project_id: Proje
 
 /// The live, unarchived projects of the workspace the actor can read.
 pub async fn readable_projects(ctx: &Ctx, scope: &InWorkspace) -> ServiceResult<Vec<Project>> {
-    let memberships = project_repo::memberships_of_user(ctx.db.conn(), scope.workspace.id, scope.access.user_id).await?;
+    let memberships =
+        project_repo::memberships_of_user(ctx.db.conn(), scope.workspace.id, scope.access.user_id)
+            .await?;
     let projects = project_repo::list_projects(ctx.db.conn(), scope.workspace.id).await?;
     Ok(projects
         .into_iter()
@@ -101,7 +133,12 @@ pub async fn readable_projects(ctx: &Ctx, scope: &InWorkspace) -> ServiceResult<
 }
 
 /// Items across every project the actor can read (Plane's paid `work-items/`).
-pub async fn list_workspace(ctx: &Ctx, actor: &Actor, slug: &str, request: &ListRequest) -> ServiceResult<(Vec<Project>, ItemPage)> {
+pub async fn list_workspace(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    request: &ListRequest,
+) -> ServiceResult<(Vec<Project>, ItemPage)> {
     let scope = access::workspace(ctx, actor, slug).await?;
     let projects = readable_projects(ctx, &scope).await?;
     let ids: Vec<ProjectId> = projects.iter().map(|p| p.id).collect();
@@ -110,9 +147,18 @@ pub async fn list_workspace(ctx: &Ctx, actor: &Actor, slug: &str, request: &List
 }
 
 /// How many items match, across the workspace.
-pub async fn count_workspace(ctx: &Ctx, actor: &Actor, slug: &str, filter: Option<&Filter>) -> ServiceResult<u64> {
+pub async fn count_workspace(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    filter: Option<&Filter>,
+) -> ServiceResult<u64> {
     let scope = access::workspace(ctx, actor, slug).await?;
-    let ids: Vec<ProjectId> = readable_projects(ctx, &scope).await?.iter().map(|p| p.id).collect();
+    let ids: Vec<ProjectId> = readable_projects(ctx, &scope)
+        .await?
+        .iter()
+        .map(|p| p.id)
+        .collect();
     let query = ListQuery {
         projects: &ids,
         visibility: Visibility::Active,
@@ -125,18 +171,28 @@ pub async fn count_workspace(ctx: &Ctx, actor: &Actor, slug: &str, filter: Optio
 }
 
 /// `GET /workspaces/{slug}/work-items/PROJ-12/`.
-pub async fn by_identifier(ctx: &Ctx, actor: &Actor, slug: &str, identifier: &str, sequence: i32) -> ServiceResult<(InProject, WorkItem)> {
+pub async fn by_identifier(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    identifier: &str,
+    sequence: i32,
+) -> ServiceResult<(InProject, WorkItem)> {
     let scope = access::workspace(ctx, actor, slug).await?;
     let project = project_repo::list_projects(ctx.db.conn(), scope.workspace.id)
         .await?
         .into_iter()
         .find(|project| project.identifier == identifier)
         .ok_or(ServiceError::not_found("work_item"))?;
-    let found = access::project(ctx, actor, slug, project.id).await.map_err(|_| ServiceError::not_found("work_item"))?;
+    let found = access::project(ctx, actor, slug, project.id)
+        .await
+        .map_err(|_| ServiceError::not_found("work_item"))?;
     if found.project.archived_at.is_some() {
         return Err(ServiceError::not_found("work_item"));
     }
-    let item = repo::find_by_sequence(ctx.db.conn(), project.id, sequence).await.map_err(ServiceError::db("work_item"))?;
+    let item = repo::find_by_sequence(ctx.db.conn(), project.id, sequence)
+        .await
+        .map_err(ServiceError::db("work_item"))?;
     if item.archived_at.is_some() || item.is_draft {
         return Err(ServiceError::not_found("work_item"));
     }
@@ -152,7 +208,14 @@ pub struct SearchHit {
 
 /// Search by name, project identifier or number in the projects the actor is a member of
 /// (or one project when `project` is given and `workspace_search` is off).
-pub async fn search(ctx: &Ctx, actor: &Actor, slug: &str, text: &str, project: Option<ProjectId>, limit: u64) -> ServiceResult<Vec<SearchHit>> {
+pub async fn search(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    text: &str,
+    project: Option<ProjectId>,
+    limit: u64,
+) -> ServiceResult<Vec<SearchHit>> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(Vec::new());
@@ -171,7 +234,11 @@ pub async fn search(ctx: &Ctx, actor: &Actor, slug: &str, text: &str, project: O
     let ids: Vec<ProjectId> = projects.iter().map(|p| p.id).collect();
     let mut hits = queries::search(ctx.db.conn(), &ids, text, &numbers, limit).await?;
     if hits.len() < usize::try_from(limit).unwrap_or(usize::MAX) {
-        let by_identifier: Vec<ProjectId> = projects.iter().filter(|p| lower.contains(&p.identifier.to_lowercase())).map(|p| p.id).collect();
+        let by_identifier: Vec<ProjectId> = projects
+            .iter()
+            .filter(|p| lower.contains(&p.identifier.to_lowercase()))
+            .map(|p| p.id)
+            .collect();
         for item in queries::search(ctx.db.conn(), &by_identifier, "", &[], limit).await? {
             if !hits.iter().any(|hit| hit.id == item.id) {
                 hits.push(item);
@@ -206,7 +273,9 @@ pub async fn advanced_search(
     let ids: Vec<ProjectId> = projects.iter().map(|p| p.id).collect();
     let mut combined = filter.cloned();
     if !text.is_empty() {
-        let by_name = Filter::Is(glider_domain::filters::Lookup::NameContains(text.to_owned()));
+        let by_name = Filter::Is(glider_domain::filters::Lookup::NameContains(
+            text.to_owned(),
+        ));
         combined = Some(match combined {
             Some(filter) => Filter::All(vec![filter, by_name]),
             None => by_name,

@@ -21,7 +21,10 @@ use crate::{
 
 /// The relations of an item as seen from it: type → related item ids.
 pub fn as_seen_from(item: WorkItemId, rows: &[Relation]) -> BTreeMap<RelationType, Vec<Uuid>> {
-    let mut out: BTreeMap<RelationType, Vec<Uuid>> = RelationType::ALL.into_iter().map(|t| (t, Vec::new())).collect();
+    let mut out: BTreeMap<RelationType, Vec<Uuid>> = RelationType::ALL
+        .into_iter()
+        .map(|t| (t, Vec::new()))
+        .collect();
     for row in rows {
         let (kind, other) = if row.work_item_id == item {
             (row.relation_type, row.related_id)
@@ -36,13 +39,25 @@ pub fn as_seen_from(item: WorkItemId, rows: &[Relation]) -> BTreeMap<RelationTyp
     out
 }
 
-async fn scope(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId) -> ServiceResult<(InProject, WorkItem)> {
+async fn scope(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+) -> ServiceResult<(InProject, WorkItem)> {
     let found = access::project(ctx, actor, slug, project).await?;
     let item = visible(ctx, &found, id).await?;
     Ok((found, item))
 }
 
-pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId) -> ServiceResult<BTreeMap<RelationType, Vec<Uuid>>> {
+pub async fn list(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+) -> ServiceResult<BTreeMap<RelationType, Vec<Uuid>>> {
     let (_, item) = scope(ctx, actor, slug, project, id).await?;
     let rows = repo::touching(ctx.db.conn(), item.id).await?;
     Ok(as_seen_from(item.id, &rows))
@@ -50,7 +65,10 @@ pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: 
 
 /// Finds the other items: live work items of projects the actor can read in this workspace.
 async fn others(ctx: &Ctx, found: &InProject, ids: &[Uuid]) -> ServiceResult<Vec<WorkItem>> {
-    let scope = access::InWorkspace { workspace: found.workspace.clone(), access: found.access.workspace };
+    let scope = access::InWorkspace {
+        workspace: found.workspace.clone(),
+        access: found.access.workspace,
+    };
     let projects = readable_projects(ctx, &scope).await?;
     let mut out = Vec::new();
     for id in ids {
@@ -63,16 +81,31 @@ async fn others(ctx: &Ctx, found: &InProject, ids: &[Uuid]) -> ServiceResult<Vec
         }
         match hit {
             Some(item) => out.push(item),
-            None => return Err(ServiceError::rule("invalid_payload", "The payload is not valid")),
+            None => {
+                return Err(ServiceError::rule(
+                    "invalid_payload",
+                    "The payload is not valid",
+                ));
+            }
         }
     }
     Ok(out)
 }
 
 /// Relates the item to each of `issues` (project members). Pairs already related are skipped.
-pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, body: &Map<String, Value>) -> ServiceResult<Vec<(WorkItem, RelationType)>> {
+pub async fn create(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    body: &Map<String, Value>,
+) -> ServiceResult<Vec<(WorkItem, RelationType)>> {
     let (found, item) = scope(ctx, actor, slug, project, id).await?;
-    found.access.contributor().map_err(access::refuse("project"))?;
+    found
+        .access
+        .contributor()
+        .map_err(access::refuse("project"))?;
     let mut errors = glider_domain::FieldErrors::new();
     let kind = match body.get("relation_type").and_then(Value::as_str) {
         Some(raw) => errors.check(RelationType::parse("relation_type", raw)),
@@ -102,7 +135,10 @@ pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id
         }
     };
     if ids.contains(&item.id.0) {
-        errors.push(ValidationError::new("issues", "A work item cannot be related to itself."));
+        errors.push(ValidationError::new(
+            "issues",
+            "A work item cannot be related to itself.",
+        ));
     }
     errors.into_result()?;
     let Some(kind) = kind else {
@@ -115,18 +151,40 @@ pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id
     let mut created = Vec::new();
     let mut history = Vec::new();
     for target in targets {
-        let related = existing.iter().any(|r| r.work_item_id == target.id || r.related_id == target.id)
-            || created.iter().any(|(t, _): &(WorkItem, RelationType)| t.id == target.id);
+        let related = existing
+            .iter()
+            .any(|r| r.work_item_id == target.id || r.related_id == target.id)
+            || created
+                .iter()
+                .any(|(t, _): &(WorkItem, RelationType)| t.id == target.id);
         if related {
             continue;
         }
         let (from_this_side, stored) = kind.stored();
         let relation = if from_this_side {
-            Relation { work_item_id: item.id, related_id: target.id, relation_type: stored }
+            Relation {
+                work_item_id: item.id,
+                related_id: target.id,
+                relation_type: stored,
+            }
         } else {
-            Relation { work_item_id: target.id, related_id: item.id, relation_type: stored }
+            Relation {
+                work_item_id: target.id,
+                related_id: item.id,
+                relation_type: stored,
+            }
         };
-        repo::insert(&tx, repo::NewRelation { workspace_id: item.workspace_id, project_id: item.project_id, relation, created_by: actor.user.id, now }).await?;
+        repo::insert(
+            &tx,
+            repo::NewRelation {
+                workspace_id: item.workspace_id,
+                project_id: item.project_id,
+                relation,
+                created_by: actor.user.id,
+                now,
+            },
+        )
+        .await?;
         let mut entry = blank(&item, Some(actor.user.id), now);
         entry.verb = "created".to_owned();
         entry.field = Some(kind.as_str().to_owned());
@@ -137,7 +195,15 @@ pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id
         created.push((target, stored));
     }
     let payload = json!({ "relation_type": kind, "issues": created.iter().map(|(t, _)| t.id).collect::<Vec<_>>() });
-    let record = event(ctx, "tracker.relation.created", Some(actor.user.id), Some(item.workspace_id), Some(item.project_id), item.id.0, payload);
+    let record = event(
+        ctx,
+        "tracker.relation.created",
+        Some(actor.user.id),
+        Some(item.workspace_id),
+        Some(item.project_id),
+        item.id.0,
+        payload,
+    );
     glider_db::repo::activities::insert_many(&tx, &history, record.id.0).await?;
     glider_db::repo::events::append(&tx, record).await?;
     glider_db::commit(tx).await?;
@@ -145,14 +211,29 @@ pub async fn create(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id
 }
 
 /// Removes the relation with `related_issue` (Plane's paid `relations/remove/`).
-pub async fn remove(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id: WorkItemId, body: &Map<String, Value>) -> ServiceResult<()> {
+pub async fn remove(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    project: ProjectId,
+    id: WorkItemId,
+    body: &Map<String, Value>,
+) -> ServiceResult<()> {
     let (found, item) = scope(ctx, actor, slug, project, id).await?;
-    found.access.contributor().map_err(access::refuse("project"))?;
+    found
+        .access
+        .contributor()
+        .map_err(access::refuse("project"))?;
     let related = body
         .get("related_issue")
         .and_then(Value::as_str)
         .and_then(|s| Uuid::parse_str(s).ok())
-        .ok_or_else(|| ServiceError::from(ValidationError::new("related_issue", "Must be a valid UUID.")))?;
+        .ok_or_else(|| {
+            ServiceError::from(ValidationError::new(
+                "related_issue",
+                "Must be a valid UUID.",
+            ))
+        })?;
     let now = ctx.now();
     let tx = ctx.db.begin_write().await?;
     if !repo::remove(&tx, item.id, WorkItemId(related), now).await? {
@@ -163,7 +244,15 @@ pub async fn remove(ctx: &Ctx, actor: &Actor, slug: &str, project: ProjectId, id
     entry.field = Some("relation".to_owned());
     entry.old_identifier = Some(related);
     entry.comment = "removed a relation".to_owned();
-    let record = event(ctx, "tracker.relation.deleted", Some(actor.user.id), Some(item.workspace_id), Some(item.project_id), item.id.0, json!({ "related_issue": related }));
+    let record = event(
+        ctx,
+        "tracker.relation.deleted",
+        Some(actor.user.id),
+        Some(item.workspace_id),
+        Some(item.project_id),
+        item.id.0,
+        json!({ "related_issue": related }),
+    );
     glider_db::repo::activities::insert_many(&tx, &[entry], record.id.0).await?;
     glider_db::repo::events::append(&tx, record).await?;
     glider_db::commit(tx).await?;

@@ -29,14 +29,27 @@ use crate::{
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
-    let legacy = "/api/v1/workspaces/{slug}/projects/{project_id}/issues/{work_item_id}/issue-attachments";
+    let legacy =
+        "/api/v1/workspaces/{slug}/projects/{project_id}/issues/{work_item_id}/issue-attachments";
     OpenApiRouter::new()
         .routes(routes!(list_attachments, create_attachment))
-        .routes(routes!(get_attachment, mark_attachment_uploaded, delete_attachment))
+        .routes(routes!(
+            get_attachment,
+            mark_attachment_uploaded,
+            delete_attachment
+        ))
         .routes(routes!(upload_file).layer(DefaultBodyLimit::max(64 * 1024 * 1024)))
         .routes(routes!(download_file))
-        .route(&format!("{legacy}/"), get(list_attachments).post(create_attachment))
-        .route(&format!("{legacy}/{{attachment_id}}/"), get(get_attachment).patch(mark_attachment_uploaded).delete(delete_attachment))
+        .route(
+            &format!("{legacy}/"),
+            get(list_attachments).post(create_attachment),
+        )
+        .route(
+            &format!("{legacy}/{{attachment_id}}/"),
+            get(get_attachment)
+                .patch(mark_attachment_uploaded)
+                .delete(delete_attachment),
+        )
 }
 
 /// Plane's attachment (file asset) row.
@@ -107,8 +120,19 @@ type AttachmentPath = ApiPath<(String, Uuid, Uuid, Uuid)>;
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/attachments/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)),
     responses((status = 200, body = [AttachmentResponse]), (status = 404)))]
-pub async fn list_attachments(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath) -> ApiResult<axum::Json<Vec<AttachmentResponse>>> {
-    let list = attachments::list(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item)).await?;
+pub async fn list_attachments(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+) -> ApiResult<axum::Json<Vec<AttachmentResponse>>> {
+    let list = attachments::list(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+    )
+    .await?;
     Ok(axum::Json(list.iter().map(Into::into).collect()))
 }
 
@@ -118,19 +142,38 @@ pub async fn list_attachments(State(state): State<AppState>, CurrentActor(actor)
 #[utoipa::path(post, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/attachments/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)), request_body = Object,
     responses((status = 200, body = Object), (status = 400), (status = 403), (status = 404), (status = 409)))]
-pub async fn create_attachment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath, JsonObject(body): JsonObject) -> ApiResult<axum::Json<Value>> {
-    let (asset, ticket) = attachments::create(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), &body).await?;
+pub async fn create_attachment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<Value>> {
+    let (asset, ticket) = attachments::create(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        &body,
+    )
+    .await?;
     let attachment = to_value(&AttachmentResponse::from(&asset));
     let mut out = match attachment.clone() {
         Value::Object(map) => map,
         _ => serde_json::Map::new(),
     };
-    out.insert("upload_data".to_owned(), json!({ "url": ticket.url, "fields": ticket.fields }));
+    out.insert(
+        "upload_data".to_owned(),
+        json!({ "url": ticket.url, "fields": ticket.fields }),
+    );
     out.insert("asset_id".to_owned(), json!(asset.id));
     out.insert("attachment".to_owned(), attachment);
     out.insert(
         "asset_url".to_owned(),
-        json!(format!("/api/v1/workspaces/{slug}/projects/{project}/work-items/{item}/attachments/{}/", asset.id)),
+        json!(format!(
+            "/api/v1/workspaces/{slug}/projects/{project}/work-items/{item}/attachments/{}/",
+            asset.id
+        )),
     );
     Ok(axum::Json(Value::Object(out)))
 }
@@ -139,8 +182,20 @@ pub async fn create_attachment(State(state): State<AppState>, CurrentActor(actor
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/attachments/{attachment_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("attachment_id" = Uuid, Path)),
     responses((status = 302), (status = 400), (status = 404)))]
-pub async fn get_attachment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): AttachmentPath) -> ApiResult<Response> {
-    let url = attachments::download_url(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), id).await?;
+pub async fn get_attachment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): AttachmentPath,
+) -> ApiResult<Response> {
+    let url = attachments::download_url(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        id,
+    )
+    .await?;
     Ok((StatusCode::FOUND, [(header::LOCATION, url)]).into_response())
 }
 
@@ -149,8 +204,20 @@ pub async fn get_attachment(State(state): State<AppState>, CurrentActor(actor): 
 #[utoipa::path(patch, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/attachments/{attachment_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("attachment_id" = Uuid, Path)), request_body = Object,
     responses((status = 200, body = AttachmentResponse), (status = 400), (status = 404)))]
-pub async fn mark_attachment_uploaded(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): AttachmentPath) -> ApiResult<axum::Json<AttachmentResponse>> {
-    let asset = attachments::mark_uploaded(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), id).await?;
+pub async fn mark_attachment_uploaded(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): AttachmentPath,
+) -> ApiResult<axum::Json<AttachmentResponse>> {
+    let asset = attachments::mark_uploaded(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        id,
+    )
+    .await?;
     Ok(axum::Json((&asset).into()))
 }
 
@@ -158,8 +225,20 @@ pub async fn mark_attachment_uploaded(State(state): State<AppState>, CurrentActo
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/attachments/{attachment_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("attachment_id" = Uuid, Path)),
     responses((status = 204), (status = 403), (status = 404)))]
-pub async fn delete_attachment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): AttachmentPath) -> ApiResult<StatusCode> {
-    attachments::delete(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), id).await?;
+pub async fn delete_attachment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): AttachmentPath,
+) -> ApiResult<StatusCode> {
+    attachments::delete(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        id,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -167,16 +246,33 @@ pub async fn delete_attachment(State(state): State<AppState>, CurrentActor(actor
 /// No API credentials: the signature in the fields authorises exactly this upload.
 #[utoipa::path(post, path = "/api/v1/uploads/{asset_id}/", tag = "work-items",
     params(("asset_id" = Uuid, Path)), responses((status = 204), (status = 400), (status = 403)))]
-pub async fn upload_file(State(state): State<AppState>, ApiPath(asset_id): ApiPath<Uuid>, mut form: Multipart) -> ApiResult<StatusCode> {
+pub async fn upload_file(
+    State(state): State<AppState>,
+    ApiPath(asset_id): ApiPath<Uuid>,
+    mut form: Multipart,
+) -> ApiResult<StatusCode> {
     let bad = |detail: &str| ApiError::new("malformed_upload", detail.to_owned());
     let mut fields = HashMap::new();
     let mut file = None;
-    while let Some(field) = form.next_field().await.map_err(|_| bad("The upload is not valid multipart/form-data."))? {
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|_| bad("The upload is not valid multipart/form-data."))?
+    {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" {
-            file = Some(field.bytes().await.map_err(|_| ApiError::new("payload_too_large", "The file is too large."))?.to_vec());
+            file = Some(
+                field
+                    .bytes()
+                    .await
+                    .map_err(|_| ApiError::new("payload_too_large", "The file is too large."))?
+                    .to_vec(),
+            );
         } else {
-            let text = field.text().await.map_err(|_| bad("A form field could not be read."))?;
+            let text = field
+                .text()
+                .await
+                .map_err(|_| bad("A form field could not be read."))?;
             fields.insert(name, text);
         }
     }
@@ -194,8 +290,13 @@ pub struct DownloadQuery {
 /// The file behind a signed download link (no API credentials needed).
 #[utoipa::path(get, path = "/api/v1/downloads/{asset_id}/", tag = "work-items",
     params(("asset_id" = Uuid, Path), DownloadQuery), responses((status = 200), (status = 403), (status = 404)))]
-pub async fn download_file(State(state): State<AppState>, ApiPath(asset_id): ApiPath<Uuid>, ApiQuery(query): ApiQuery<DownloadQuery>) -> ApiResult<Response> {
-    let (asset, bytes) = attachments::download(&state.ctx, asset_id, query.expires, &query.signature).await?;
+pub async fn download_file(
+    State(state): State<AppState>,
+    ApiPath(asset_id): ApiPath<Uuid>,
+    ApiQuery(query): ApiQuery<DownloadQuery>,
+) -> ApiResult<Response> {
+    let (asset, bytes) =
+        attachments::download(&state.ctx, asset_id, query.expires, &query.signature).await?;
     let disposition = format!("attachment; filename=\"{}\"", asset.name.replace('"', ""));
     Ok((
         [

@@ -33,10 +33,21 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_link, update_link, delete_link))
         .routes(routes!(list_activities))
         .routes(routes!(get_activity))
-        .route(&legacy("comments/"), get(list_comments).post(create_comment))
-        .route(&legacy("comments/{child_id}/"), get(get_comment).patch(update_comment).delete(delete_comment))
+        .route(
+            &legacy("comments/"),
+            get(list_comments).post(create_comment),
+        )
+        .route(
+            &legacy("comments/{child_id}/"),
+            get(get_comment)
+                .patch(update_comment)
+                .delete(delete_comment),
+        )
         .route(&legacy("links/"), get(list_links).post(create_link))
-        .route(&legacy("links/{child_id}/"), get(get_link).patch(update_link).delete(delete_link))
+        .route(
+            &legacy("links/{child_id}/"),
+            get(get_link).patch(update_link).delete(delete_link),
+        )
         .route(&legacy("activities/"), get(list_activities))
         .route(&legacy("activities/{child_id}/"), get(get_activity))
 }
@@ -44,8 +55,16 @@ pub fn router() -> OpenApiRouter<AppState> {
 type ItemPath = ApiPath<(String, Uuid, Uuid)>;
 type ChildPath = ApiPath<(String, Uuid, Uuid, Uuid)>;
 
-fn page_of<T: Serialize>(query: &PageQuery, total: u64, page: crate::pagination::Page, items: Vec<T>) -> Value {
-    let results = items.iter().map(|item| select_fields(to_value(item), query.fields.as_deref())).collect();
+fn page_of<T: Serialize>(
+    query: &PageQuery,
+    total: u64,
+    page: crate::pagination::Page,
+    items: Vec<T>,
+) -> Value {
+    let results = items
+        .iter()
+        .map(|item| select_fields(to_value(item), query.fields.as_deref()))
+        .collect();
     to_value(&Paginated::new(page, total, results))
 }
 
@@ -103,18 +122,50 @@ impl From<&Comment> for CommentResponse {
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/comments/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), PageQuery),
     responses((status = 200, body = Paginated<CommentResponse>), (status = 404)))]
-pub async fn list_comments(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath, ApiQuery(query): ApiQuery<PageQuery>) -> ApiResult<axum::Json<Value>> {
+pub async fn list_comments(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Value>> {
     let page = query.page(1000)?;
-    let (total, list) = children::list_comments(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), page.offset(), page.per_page).await?;
-    Ok(axum::Json(page_of(&query, total, page, list.iter().map(CommentResponse::from).collect())))
+    let (total, list) = children::list_comments(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        page.offset(),
+        page.per_page,
+    )
+    .await?;
+    Ok(axum::Json(page_of(
+        &query,
+        total,
+        page,
+        list.iter().map(CommentResponse::from).collect(),
+    )))
 }
 
 /// Adds a comment (sanitised HTML); any project member, guests included.
 #[utoipa::path(post, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/comments/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)), request_body = Object,
     responses((status = 201, body = CommentResponse), (status = 400), (status = 403), (status = 404), (status = 409)))]
-pub async fn create_comment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath, JsonObject(body): JsonObject) -> ApiResult<(StatusCode, axum::Json<CommentResponse>)> {
-    let comment = children::create_comment(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), &body).await?;
+pub async fn create_comment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<(StatusCode, axum::Json<CommentResponse>)> {
+    let comment = children::create_comment(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        &body,
+    )
+    .await?;
     Ok((StatusCode::CREATED, axum::Json((&comment).into())))
 }
 
@@ -122,8 +173,20 @@ pub async fn create_comment(State(state): State<AppState>, CurrentActor(actor): 
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/comments/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)),
     responses((status = 200, body = CommentResponse), (status = 404)))]
-pub async fn get_comment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath) -> ApiResult<axum::Json<CommentResponse>> {
-    let comment = children::get_comment(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), CommentId(id)).await?;
+pub async fn get_comment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+) -> ApiResult<axum::Json<CommentResponse>> {
+    let comment = children::get_comment(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        CommentId(id),
+    )
+    .await?;
     Ok(axum::Json((&comment).into()))
 }
 
@@ -131,8 +194,22 @@ pub async fn get_comment(State(state): State<AppState>, CurrentActor(actor): Cur
 #[utoipa::path(patch, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/comments/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)), request_body = Object,
     responses((status = 200, body = CommentResponse), (status = 400), (status = 403), (status = 404)))]
-pub async fn update_comment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath, JsonObject(body): JsonObject) -> ApiResult<axum::Json<CommentResponse>> {
-    let comment = children::update_comment(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), CommentId(id), &body).await?;
+pub async fn update_comment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<CommentResponse>> {
+    let comment = children::update_comment(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        CommentId(id),
+        &body,
+    )
+    .await?;
     Ok(axum::Json((&comment).into()))
 }
 
@@ -140,8 +217,20 @@ pub async fn update_comment(State(state): State<AppState>, CurrentActor(actor): 
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/comments/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)),
     responses((status = 204), (status = 403), (status = 404)))]
-pub async fn delete_comment(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath) -> ApiResult<StatusCode> {
-    children::delete_comment(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), CommentId(id)).await?;
+pub async fn delete_comment(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+) -> ApiResult<StatusCode> {
+    children::delete_comment(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        CommentId(id),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -185,18 +274,50 @@ impl From<&Link> for LinkResponse {
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/links/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), PageQuery),
     responses((status = 200, body = Paginated<LinkResponse>), (status = 404)))]
-pub async fn list_links(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath, ApiQuery(query): ApiQuery<PageQuery>) -> ApiResult<axum::Json<Value>> {
+pub async fn list_links(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Value>> {
     let page = query.page(1000)?;
-    let (total, list) = children::list_links(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), page.offset(), page.per_page).await?;
-    Ok(axum::Json(page_of(&query, total, page, list.iter().map(LinkResponse::from).collect())))
+    let (total, list) = children::list_links(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        page.offset(),
+        page.per_page,
+    )
+    .await?;
+    Ok(axum::Json(page_of(
+        &query,
+        total,
+        page,
+        list.iter().map(LinkResponse::from).collect(),
+    )))
 }
 
 /// Adds a link (http or https; once per work item).
 #[utoipa::path(post, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/links/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)), request_body = Object,
     responses((status = 201, body = LinkResponse), (status = 400), (status = 404)))]
-pub async fn create_link(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath, JsonObject(body): JsonObject) -> ApiResult<(StatusCode, axum::Json<LinkResponse>)> {
-    let link = children::create_link(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), &body).await?;
+pub async fn create_link(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<(StatusCode, axum::Json<LinkResponse>)> {
+    let link = children::create_link(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        &body,
+    )
+    .await?;
     Ok((StatusCode::CREATED, axum::Json((&link).into())))
 }
 
@@ -204,8 +325,20 @@ pub async fn create_link(State(state): State<AppState>, CurrentActor(actor): Cur
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/links/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)),
     responses((status = 200, body = LinkResponse), (status = 404)))]
-pub async fn get_link(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath) -> ApiResult<axum::Json<LinkResponse>> {
-    let link = children::get_link(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), LinkId(id)).await?;
+pub async fn get_link(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+) -> ApiResult<axum::Json<LinkResponse>> {
+    let link = children::get_link(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        LinkId(id),
+    )
+    .await?;
     Ok(axum::Json((&link).into()))
 }
 
@@ -213,8 +346,22 @@ pub async fn get_link(State(state): State<AppState>, CurrentActor(actor): Curren
 #[utoipa::path(patch, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/links/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)), request_body = Object,
     responses((status = 200, body = LinkResponse), (status = 400), (status = 404)))]
-pub async fn update_link(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath, JsonObject(body): JsonObject) -> ApiResult<axum::Json<LinkResponse>> {
-    let link = children::update_link(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), LinkId(id), &body).await?;
+pub async fn update_link(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+    JsonObject(body): JsonObject,
+) -> ApiResult<axum::Json<LinkResponse>> {
+    let link = children::update_link(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        LinkId(id),
+        &body,
+    )
+    .await?;
     Ok(axum::Json((&link).into()))
 }
 
@@ -222,8 +369,20 @@ pub async fn update_link(State(state): State<AppState>, CurrentActor(actor): Cur
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/links/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)),
     responses((status = 204), (status = 404)))]
-pub async fn delete_link(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath) -> ApiResult<StatusCode> {
-    children::delete_link(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), LinkId(id)).await?;
+pub async fn delete_link(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+) -> ApiResult<StatusCode> {
+    children::delete_link(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        LinkId(id),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -289,23 +448,62 @@ pub struct ActivityQuery {
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/activities/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ActivityQuery),
     responses((status = 200, body = Paginated<ActivityResponse>), (status = 404)))]
-pub async fn list_activities(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath, ApiQuery(query): ApiQuery<ActivityQuery>) -> ApiResult<axum::Json<Value>> {
-    let page_query = PageQuery { per_page: query.per_page.clone(), cursor: query.cursor.clone(), fields: query.fields.clone() };
+pub async fn list_activities(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+    ApiQuery(query): ApiQuery<ActivityQuery>,
+) -> ApiResult<axum::Json<Value>> {
+    let page_query = PageQuery {
+        per_page: query.per_page.clone(),
+        cursor: query.cursor.clone(),
+        fields: query.fields.clone(),
+    };
     let page = page_query.page(1000)?;
     let newest_first = match query.order_by.as_deref() {
         None | Some("created_at") => false,
         Some("-created_at") => true,
-        Some(_) => return Err(crate::error::ApiError::field("order_by", "Order by created_at or -created_at.")),
+        Some(_) => {
+            return Err(crate::error::ApiError::field(
+                "order_by",
+                "Order by created_at or -created_at.",
+            ));
+        }
     };
-    let (total, list) = children::list_activities(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), newest_first, page.offset(), page.per_page).await?;
-    Ok(axum::Json(page_of(&page_query, total, page, list.iter().map(ActivityResponse::from).collect())))
+    let (total, list) = children::list_activities(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        (newest_first, page.offset(), page.per_page),
+    )
+    .await?;
+    Ok(axum::Json(page_of(
+        &page_query,
+        total,
+        page,
+        list.iter().map(ActivityResponse::from).collect(),
+    )))
 }
 
 /// One history entry.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/activities/{child_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path), ("child_id" = Uuid, Path)),
     responses((status = 200, body = ActivityResponse), (status = 404)))]
-pub async fn get_activity(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item, id)): ChildPath) -> ApiResult<axum::Json<ActivityResponse>> {
-    let activity = children::get_activity(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), ActivityId(id)).await?;
+pub async fn get_activity(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item, id)): ChildPath,
+) -> ApiResult<axum::Json<ActivityResponse>> {
+    let activity = children::get_activity(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        ActivityId(id),
+    )
+    .await?;
     Ok(axum::Json((&activity).into()))
 }

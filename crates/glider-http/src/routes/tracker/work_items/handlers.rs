@@ -36,32 +36,65 @@ pub struct WorkItemListQuery {
 
 impl WorkItemListQuery {
     pub fn request(&self) -> ApiResult<(crate::pagination::Page, ListRequest)> {
-        let page = PageQuery { per_page: self.per_page.clone(), cursor: self.cursor.clone(), fields: None }.page(1000)?;
+        let page = PageQuery {
+            per_page: self.per_page.clone(),
+            cursor: self.cursor.clone(),
+            fields: None,
+        }
+        .page(1000)?;
         let order = match self.order_by.as_deref() {
             None | Some("") => WorkItemOrder::DEFAULT,
-            Some(raw) => WorkItemOrder::parse(raw).map_err(|e| ApiError::field(&e.field, &e.message))?,
+            Some(raw) => {
+                WorkItemOrder::parse(raw).map_err(|e| ApiError::field(&e.field, &e.message))?
+            }
         };
         let filter = match self.filters.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(raw) => Some(filters::parse(raw).map_err(|e| ApiError::field(&e.field, &e.message))?),
+            Some(raw) => {
+                Some(filters::parse(raw).map_err(|e| ApiError::field(&e.field, &e.message))?)
+            }
         };
-        Ok((page, ListRequest { filter, order, offset: page.offset(), limit: page.per_page }))
+        Ok((
+            page,
+            ListRequest {
+                filter,
+                order,
+                offset: page.offset(),
+                limit: page.per_page,
+            },
+        ))
     }
 
     pub fn shape(&self) -> ShapeQuery {
-        ShapeQuery { fields: self.fields.clone(), expand: self.expand.clone() }
+        ShapeQuery {
+            fields: self.fields.clone(),
+            expand: self.expand.clone(),
+        }
     }
 }
 
 type ProjectPath = ApiPath<(String, Uuid)>;
 type ItemPath = ApiPath<(String, Uuid, Uuid)>;
 
-async fn render_page(state: &AppState, items: &[glider_domain::model::work_items::WorkItem], project: Option<&glider_domain::model::tracker::Project>, shape: &ShapeQuery) -> ApiResult<Vec<Value>> {
+async fn render_page(
+    state: &AppState,
+    items: &[glider_domain::model::work_items::WorkItem],
+    project: Option<&glider_domain::model::tracker::Project>,
+    shape: &ShapeQuery,
+) -> ApiResult<Vec<Value>> {
     let expansions = expand::load(&state.ctx, items, &shape.expand_list()).await?;
-    Ok(items.iter().map(|item| render(item, project, &expansions, shape)).collect())
+    Ok(items
+        .iter()
+        .map(|item| render(item, project, &expansions, shape))
+        .collect())
 }
 
-async fn render_one(state: &AppState, item: &glider_domain::model::work_items::WorkItem, project: &glider_domain::model::tracker::Project, shape: &ShapeQuery) -> ApiResult<Value> {
+async fn render_one(
+    state: &AppState,
+    item: &glider_domain::model::work_items::WorkItem,
+    project: &glider_domain::model::tracker::Project,
+    shape: &ShapeQuery,
+) -> ApiResult<Value> {
     let mut rendered = render_page(state, std::slice::from_ref(item), Some(project), shape).await?;
     Ok(rendered.pop().unwrap_or_default())
 }
@@ -78,14 +111,31 @@ pub async fn list_work_items(
 ) -> ApiResult<axum::Json<Value>> {
     let shape = query.shape();
     if let (Some(external_id), Some(source)) = (&query.external_id, &query.external_source) {
-        let item = work_items::list::by_external(&state.ctx, &actor, &slug, ProjectId(project_id), source, external_id).await?;
-        let found = glider_service::access::project(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
-        return Ok(axum::Json(render_one(&state, &item, &found.project, &shape).await?));
+        let item = work_items::list::by_external(
+            &state.ctx,
+            &actor,
+            &slug,
+            ProjectId(project_id),
+            source,
+            external_id,
+        )
+        .await?;
+        let found =
+            glider_service::access::project(&state.ctx, &actor, &slug, ProjectId(project_id))
+                .await?;
+        return Ok(axum::Json(
+            render_one(&state, &item, &found.project, &shape).await?,
+        ));
     }
     let (page, request) = query.request()?;
-    let (found, result) = work_items::list::list(&state.ctx, &actor, &slug, ProjectId(project_id), &request).await?;
+    let (found, result) =
+        work_items::list::list(&state.ctx, &actor, &slug, ProjectId(project_id), &request).await?;
     let results = render_page(&state, &result.items, Some(&found.project), &shape).await?;
-    Ok(axum::Json(crate::views::to_value(&Paginated::new(page, result.total, results))))
+    Ok(axum::Json(crate::views::to_value(&Paginated::new(
+        page,
+        result.total,
+        results,
+    ))))
 }
 
 /// Creates a work item; it gets the project's next number.
@@ -98,7 +148,8 @@ pub async fn create_work_item(
     ApiPath((slug, project_id)): ProjectPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<(StatusCode, axum::Json<WorkItemResponse>)> {
-    let located = work_items::create(&state.ctx, &actor, &slug, ProjectId(project_id), &body).await?;
+    let located =
+        work_items::create(&state.ctx, &actor, &slug, ProjectId(project_id), &body).await?;
     Ok((StatusCode::CREATED, axum::Json((&located.item).into())))
 }
 
@@ -112,8 +163,17 @@ pub async fn get_work_item(
     ApiPath((slug, project_id, id)): ItemPath,
     ApiQuery(shape): ApiQuery<ShapeQuery>,
 ) -> ApiResult<axum::Json<Value>> {
-    let located = work_items::get(&state.ctx, &actor, &slug, ProjectId(project_id), WorkItemId(id)).await?;
-    Ok(axum::Json(render_one(&state, &located.item, &located.found.project, &shape).await?))
+    let located = work_items::get(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        WorkItemId(id),
+    )
+    .await?;
+    Ok(axum::Json(
+        render_one(&state, &located.item, &located.found.project, &shape).await?,
+    ))
 }
 
 /// Changes a work item; every changed field is recorded in its history.
@@ -126,7 +186,15 @@ pub async fn update_work_item(
     ApiPath((slug, project_id, id)): ItemPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<axum::Json<WorkItemResponse>> {
-    let located = work_items::update(&state.ctx, &actor, &slug, ProjectId(project_id), WorkItemId(id), &body).await?;
+    let located = work_items::update(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        WorkItemId(id),
+        &body,
+    )
+    .await?;
     Ok(axum::Json((&located.item).into()))
 }
 
@@ -134,8 +202,19 @@ pub async fn update_work_item(
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)),
     responses((status = 204), (status = 403), (status = 404)))]
-pub async fn delete_work_item(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project_id, id)): ItemPath) -> ApiResult<StatusCode> {
-    work_items::delete(&state.ctx, &actor, &slug, ProjectId(project_id), WorkItemId(id)).await?;
+pub async fn delete_work_item(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id, id)): ItemPath,
+) -> ApiResult<StatusCode> {
+    work_items::delete(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        WorkItemId(id),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -143,8 +222,20 @@ pub async fn delete_work_item(State(state): State<AppState>, CurrentActor(actor)
 #[utoipa::path(post, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/archive/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)),
     responses((status = 204), (status = 400), (status = 404)))]
-pub async fn archive_work_item(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project_id, id)): ItemPath) -> ApiResult<StatusCode> {
-    work_items::set_archived(&state.ctx, &actor, &slug, ProjectId(project_id), WorkItemId(id), true).await?;
+pub async fn archive_work_item(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id, id)): ItemPath,
+) -> ApiResult<StatusCode> {
+    work_items::set_archived(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        WorkItemId(id),
+        true,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -152,8 +243,20 @@ pub async fn archive_work_item(State(state): State<AppState>, CurrentActor(actor
 #[utoipa::path(delete, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/unarchive/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)),
     responses((status = 204), (status = 404)))]
-pub async fn unarchive_work_item(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project_id, id)): ItemPath) -> ApiResult<StatusCode> {
-    work_items::set_archived(&state.ctx, &actor, &slug, ProjectId(project_id), WorkItemId(id), false).await?;
+pub async fn unarchive_work_item(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project_id, id)): ItemPath,
+) -> ApiResult<StatusCode> {
+    work_items::set_archived(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project_id),
+        WorkItemId(id),
+        false,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -168,7 +271,13 @@ pub async fn list_archived_work_items(
     ApiQuery(query): ApiQuery<WorkItemListQuery>,
 ) -> ApiResult<axum::Json<Value>> {
     let (page, request) = query.request()?;
-    let (found, result) = work_items::list::list_archived(&state.ctx, &actor, &slug, ProjectId(project_id), &request).await?;
+    let (found, result) =
+        work_items::list::list_archived(&state.ctx, &actor, &slug, ProjectId(project_id), &request)
+            .await?;
     let results = render_page(&state, &result.items, Some(&found.project), &query.shape()).await?;
-    Ok(axum::Json(crate::views::to_value(&Paginated::new(page, result.total, results))))
+    Ok(axum::Json(crate::views::to_value(&Paginated::new(
+        page,
+        result.total,
+        results,
+    ))))
 }

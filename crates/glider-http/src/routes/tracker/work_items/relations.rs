@@ -15,7 +15,9 @@ use crate::{
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_relations, create_relations)).routes(routes!(remove_relation))
+    OpenApiRouter::new()
+        .routes(routes!(list_relations, create_relations))
+        .routes(routes!(remove_relation))
 }
 
 type ItemPath = ApiPath<(String, Uuid, Uuid)>;
@@ -24,9 +26,23 @@ type ItemPath = ApiPath<(String, Uuid, Uuid)>;
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/work-items/{work_item_id}/relations/", tag = "work-items",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("work_item_id" = Uuid, Path)),
     responses((status = 200, body = Object), (status = 404)))]
-pub async fn list_relations(State(state): State<AppState>, CurrentActor(actor): CurrentActor, ApiPath((slug, project, item)): ItemPath) -> ApiResult<axum::Json<Value>> {
-    let lists = relations::list(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item)).await?;
-    let map: Map<String, Value> = lists.into_iter().map(|(kind, ids)| (kind.as_str().to_owned(), json!(ids))).collect();
+pub async fn list_relations(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ApiPath((slug, project, item)): ItemPath,
+) -> ApiResult<axum::Json<Value>> {
+    let lists = relations::list(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+    )
+    .await?;
+    let map: Map<String, Value> = lists
+        .into_iter()
+        .map(|(kind, ids)| (kind.as_str().to_owned(), json!(ids)))
+        .collect();
     Ok(axum::Json(Value::Object(map)))
 }
 
@@ -40,7 +56,15 @@ pub async fn create_relations(
     ApiPath((slug, project, item)): ItemPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<(StatusCode, axum::Json<Vec<Value>>)> {
-    let created = relations::create(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), &body).await?;
+    let created = relations::create(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        &body,
+    )
+    .await?;
     let out = created
         .iter()
         .map(|(other, stored)| {
@@ -65,6 +89,14 @@ pub async fn remove_relation(
     ApiPath((slug, project, item)): ItemPath,
     JsonObject(body): JsonObject,
 ) -> ApiResult<StatusCode> {
-    relations::remove(&state.ctx, &actor, &slug, ProjectId(project), WorkItemId(item), &body).await?;
+    relations::remove(
+        &state.ctx,
+        &actor,
+        &slug,
+        ProjectId(project),
+        WorkItemId(item),
+        &body,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,14 +1,20 @@
 //! Plane's `WorkItem` shape, with `fields` and `expand`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use glider_domain::model::{tracker::Project, work_items::{Priority, WorkItem}};
+use glider_domain::model::{
+    tracker::Project,
+    work_items::{Priority, WorkItem},
+};
 use glider_service::tracker::work_items::expand::Expansions;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::{pagination::select_fields, views::{UserLite, to_value}};
+use crate::{
+    pagination::select_fields,
+    views::{UserLite, to_value},
+};
 
 /// Plane's `WorkItem` (`IssueSerializer`).
 #[derive(Debug, Serialize, ToSchema)]
@@ -98,13 +104,27 @@ pub struct ShapeQuery {
 
 impl ShapeQuery {
     pub fn expand_list(&self) -> Vec<&str> {
-        self.expand.as_deref().unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+        self.expand
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 }
 
 /// Renders one item: `fields` first, then `expand` of the fields that remain.
-pub fn render(item: &WorkItem, project: Option<&Project>, expansions: &Expansions, query: &ShapeQuery) -> Value {
-    let mut value = select_fields(to_value(&WorkItemResponse::from(item)), query.fields.as_deref());
+pub fn render(
+    item: &WorkItem,
+    project: Option<&Project>,
+    expansions: &Expansions,
+    query: &ShapeQuery,
+) -> Value {
+    let mut value = select_fields(
+        to_value(&WorkItemResponse::from(item)),
+        query.fields.as_deref(),
+    );
     let Value::Object(map) = &mut value else {
         return value;
     };

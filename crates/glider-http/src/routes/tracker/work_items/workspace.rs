@@ -9,7 +9,10 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
-use super::{handlers::WorkItemListQuery, view::{ShapeQuery, WorkItemResponse, render}};
+use super::{
+    handlers::WorkItemListQuery,
+    view::{ShapeQuery, WorkItemResponse, render},
+};
 use crate::{
     AppState,
     auth::CurrentActor,
@@ -43,9 +46,20 @@ pub async fn list_workspace_work_items(
     let results = result
         .items
         .iter()
-        .map(|item| render(item, projects.iter().find(|p| p.id == item.project_id), &expansions, &shape))
+        .map(|item| {
+            render(
+                item,
+                projects.iter().find(|p| p.id == item.project_id),
+                &expansions,
+                &shape,
+            )
+        })
         .collect();
-    Ok(axum::Json(crate::views::to_value(&Paginated::new(page, result.total, results))))
+    Ok(axum::Json(crate::views::to_value(&Paginated::new(
+        page,
+        result.total,
+        results,
+    ))))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -76,7 +90,12 @@ pub async fn count_workspace_work_items(
         Some(raw) => Some(filters::parse(raw).map_err(|e| ApiError::field(&e.field, &e.message))?),
     };
     let total = list::count_workspace(&state.ctx, &actor, &slug, filter.as_ref()).await?;
-    Ok(axum::Json(CountResponse { grouped_by: None, sub_grouped_by: None, total_count: total, grouped_counts: json!({}) }))
+    Ok(axum::Json(CountResponse {
+        grouped_by: None,
+        sub_grouped_by: None,
+        total_count: total,
+        grouped_counts: json!({}),
+    }))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -105,10 +124,24 @@ pub async fn search_work_items(
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> ApiResult<axum::Json<Value>> {
     let workspace_wide = query.workspace_search.as_deref() == Some("true");
-    let project = if workspace_wide { None } else { query.project_id.map(ProjectId) };
+    let project = if workspace_wide {
+        None
+    } else {
+        query.project_id.map(ProjectId)
+    };
     let limit = query.limit.unwrap_or(10).clamp(1, 100);
-    let hits = list::search(&state.ctx, &actor, &slug, query.search.as_deref().unwrap_or_default(), project, limit).await?;
-    Ok(axum::Json(json!({ "issues": hits.iter().map(|h| hit(h, &slug)).collect::<Vec<_>>() })))
+    let hits = list::search(
+        &state.ctx,
+        &actor,
+        &slug,
+        query.search.as_deref().unwrap_or_default(),
+        project,
+        limit,
+    )
+    .await?;
+    Ok(axum::Json(
+        json!({ "issues": hits.iter().map(|h| hit(h, &slug)).collect::<Vec<_>>() }),
+    ))
 }
 
 /// Body of an advanced search.
@@ -132,13 +165,28 @@ pub async fn advanced_search_work_items(
     ApiJson(body): ApiJson<AdvancedSearchRequest>,
 ) -> ApiResult<axum::Json<Vec<Value>>> {
     let filter = match &body.filters {
-        Some(map) if !map.is_empty() => Some(filters::from_object(map).map_err(|e| ApiError::field(&e.field, &e.message))?),
+        Some(map) if !map.is_empty() => {
+            Some(filters::from_object(map).map_err(|e| ApiError::field(&e.field, &e.message))?)
+        }
         _ => None,
     };
     let limit = body.limit.unwrap_or(25).clamp(1, 1000);
-    let project = if body.workspace_search.unwrap_or(false) { None } else { body.project_id.map(ProjectId) };
+    let project = if body.workspace_search.unwrap_or(false) {
+        None
+    } else {
+        body.project_id.map(ProjectId)
+    };
     let text = body.query.as_deref().unwrap_or_default().trim().to_owned();
-    let hits = list::advanced_search(&state.ctx, &actor, &slug, &text, project, filter.as_ref(), limit).await?;
+    let hits = list::advanced_search(
+        &state.ctx,
+        &actor,
+        &slug,
+        &text,
+        project,
+        filter.as_ref(),
+        limit,
+    )
+    .await?;
     Ok(axum::Json(
         hits.iter()
             .map(|h| {
@@ -169,6 +217,16 @@ pub async fn get_work_item_by_identifier(
         .and_then(|(project, seq)| Some((project, seq.parse::<i32>().ok()?)))
         .ok_or_else(|| ApiError::field("identifier", "Use the form PROJ-123."))?;
     let (found, item) = list::by_identifier(&state.ctx, &actor, &slug, project, sequence).await?;
-    let expansions = expand::load(&state.ctx, std::slice::from_ref(&item), &shape.expand_list()).await?;
-    Ok(axum::Json(render(&item, Some(&found.project), &expansions, &shape)))
+    let expansions = expand::load(
+        &state.ctx,
+        std::slice::from_ref(&item),
+        &shape.expand_list(),
+    )
+    .await?;
+    Ok(axum::Json(render(
+        &item,
+        Some(&found.project),
+        &expansions,
+        &shape,
+    )))
 }
