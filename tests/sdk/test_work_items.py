@@ -71,3 +71,33 @@ def test_relations(client, slug, project):
     assert relations.blocked_by == [a.id]
     client.work_items.relations.delete(slug, project.id, a.id, RemoveWorkItemRelation(related_issue=b.id))
     assert client.work_items.relations.list(slug, project.id, a.id).blocking == []
+
+
+def test_archive_counts_and_advanced_search(client, slug, project):
+    from plane.models.query_params import WorkItemCountQueryParams
+    from plane.models.work_items import AdvancedSearchWorkItem
+
+    done = next(s for s in client.states.list(slug, project.id).results if s.group == "completed")
+    item = client.work_items.create(slug, project.id, CreateWorkItem(name="Finished thing", state=done.id))
+    client.work_items.archive(slug, project.id, item.id)
+    assert [i.id for i in client.work_items.list_archived(slug, project.id).results] == [item.id]
+    client.work_items.unarchive(slug, project.id, item.id)
+    counted = client.work_items.count_workspace(slug, params=WorkItemCountQueryParams(filters={"state_group": "completed"}))
+    assert counted.total_count >= 1
+    hits = client.work_items.advanced_search(slug, AdvancedSearchWorkItem(query="Finished", project_id=project.id))
+    assert [h.id for h in hits] == [item.id]
+
+
+def test_comment_and_link_updates_and_activity_detail(client, slug, project):
+    from plane.models.work_items import CreateWorkItemComment, CreateWorkItemLink, UpdateWorkItemComment, UpdateWorkItemLink
+
+    item = client.work_items.create(slug, project.id, CreateWorkItem(name="Edited"))
+    comment = client.work_items.comments.create(slug, project.id, item.id, CreateWorkItemComment(comment_html="<p>v1</p>"))
+    edited = client.work_items.comments.update(slug, project.id, item.id, comment.id, UpdateWorkItemComment(comment_html="<p>v2</p>"))
+    assert edited.comment_html == "<p>v2</p>"
+    link = client.work_items.links.create(slug, project.id, item.id, CreateWorkItemLink(url="https://example.com/x"))
+    retitled = client.work_items.links.update(slug, project.id, item.id, link.id, UpdateWorkItemLink(title="X"))
+    assert retitled.title == "X"
+    assert client.work_items.links.list(slug, project.id, item.id).total_count == 1
+    first = client.work_items.activities.list(slug, project.id, item.id).results[0]
+    assert client.work_items.activities.retrieve(slug, project.id, item.id, first.id).verb == "created"

@@ -195,6 +195,10 @@ pub async fn advanced_search_work_items(
                     map.insert("state_id".to_owned(), json!(h.item.state_id));
                     map.insert("priority".to_owned(), json!(h.item.priority));
                     map.insert("project_identifier".to_owned(), json!(h.project.identifier));
+                    map.insert("workspace_id".to_owned(), json!(h.item.workspace_id));
+                    map.insert("type_id".to_owned(), json!(h.item.type_id));
+                    map.insert("start_date".to_owned(), json!(h.item.start_date));
+                    map.insert("target_date".to_owned(), json!(h.item.target_date));
                 }
                 value
             })
