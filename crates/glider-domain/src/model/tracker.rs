@@ -58,6 +58,8 @@ pub struct ProjectViewerFacts {
     pub total_modules: u64,
     pub member_role: Option<ProjectRole>,
     pub sort_order: Option<f64>,
+    /// The viewer marked the project as a favorite.
+    pub is_favorite: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -300,6 +300,14 @@ pub async fn create(
     get(ctx, actor, slug, id).await
 }
 
+async fn favorite_projects(
+    ctx: &Ctx,
+    workspace: glider_domain::WorkspaceId,
+    user: glider_domain::UserId,
+) -> ServiceResult<std::collections::HashSet<uuid::Uuid>> {
+    Ok(glider_db::repo::favorites::favorite_ids(ctx.db.conn(), workspace, user, "project").await?)
+}
+
 async fn facts(ctx: &Ctx, found: &InProject) -> ServiceResult<ProjectViewerFacts> {
     let memberships = repo::memberships_of_user(
         ctx.db.conn(),
@@ -312,12 +320,15 @@ async fn facts(ctx: &Ctx, found: &InProject) -> ServiceResult<ProjectViewerFacts
         glider_db::repo::cycles::count_by_project(ctx.db.conn(), found.workspace.id).await?;
     let modules =
         glider_db::repo::modules::count_by_project(ctx.db.conn(), found.workspace.id).await?;
+    let favorites =
+        favorite_projects(ctx, found.workspace.id, found.access.workspace.user_id).await?;
     Ok(ProjectViewerFacts {
         total_members: repo::count_active_members(ctx.db.conn(), found.project.id).await?,
         total_cycles: cycles.get(&found.project.id).copied().unwrap_or(0),
         total_modules: modules.get(&found.project.id).copied().unwrap_or(0),
         member_role: mine.map(|(role, _)| *role),
         sort_order: mine.map(|(_, order)| *order),
+        is_favorite: favorites.contains(&found.project.id.0),
     })
 }
 
@@ -345,6 +356,7 @@ pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<Vec<Pro
     let cycles = glider_db::repo::cycles::count_by_project(ctx.db.conn(), workspace_id).await?;
     let modules = glider_db::repo::modules::count_by_project(ctx.db.conn(), workspace_id).await?;
     let projects = repo::list_projects(ctx.db.conn(), workspace_id).await?;
+    let favorites = favorite_projects(ctx, workspace_id, actor.user.id).await?;
     Ok(projects
         .into_iter()
         .filter_map(|project| {
@@ -362,6 +374,7 @@ pub async fn list(ctx: &Ctx, actor: &Actor, slug: &str) -> ServiceResult<Vec<Pro
                 total_modules: modules.get(&project.id).copied().unwrap_or(0),
                 member_role: mine.map(|(role, _)| *role),
                 sort_order: mine.map(|(_, order)| *order),
+                is_favorite: favorites.contains(&project.id.0),
             };
             Some(ProjectView { project, facts })
         })

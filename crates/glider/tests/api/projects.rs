@@ -478,3 +478,44 @@ async fn other_tenants_ids_are_not_found() {
     .await;
     assert_eq!(unchanged["name"], "Web");
 }
+
+#[tokio::test]
+async fn projects_show_the_callers_favorites() {
+    let app = TestApp::spawn().await;
+    let ada = app.register("ada@example.com").await;
+    app.create_workspace(&ada, "acme").await;
+    let project = app.create_project(&ada, "acme", "Web", "WEB").await;
+    assert_eq!(project["is_favorite"], false);
+    let body = json!({ "entity_type": "project", "entity_identifier": project["id"] });
+    json_of(
+        app.post(&ada, "/api/v1/workspaces/acme/user-favorites/", body)
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await;
+    let list = json_of(
+        app.get(&ada, "/api/v1/workspaces/acme/projects/")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(list["results"][0]["is_favorite"], true);
+    let bob = app.register("bob@example.com").await;
+    app.add_member("acme", &bob, WorkspaceRole::Member).await;
+    let theirs = json_of(
+        app.get(&bob, "/api/v1/workspaces/acme/projects/")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        theirs["results"][0]["is_favorite"], false,
+        "favorites are per person"
+    );
+}

@@ -34,6 +34,8 @@ pub struct ProjectResponse {
     pub total_cycles: u64,
     pub total_modules: u64,
     pub is_member: bool,
+    /// The caller marked the project as a favorite (Glider).
+    pub is_favorite: bool,
     pub member_role: Option<i32>,
     pub is_deployed: bool,
     /// The caller's sort order (lists only).
@@ -87,6 +89,7 @@ impl ProjectResponse {
             total_cycles: view.facts.total_cycles,
             total_modules: view.facts.total_modules,
             is_member: view.facts.member_role.is_some(),
+            is_favorite: view.facts.is_favorite,
             member_role: view.facts.member_role.map(|role| role.plane_code()),
             is_deployed: false,
             sort_order: if in_list {
