@@ -437,3 +437,11 @@ pub async fn revoke_api_token(
         Ok(())
     }
 }
+
+/// Users by id, in one query (for `expand`).
+pub async fn find_users(
+    conn: &impl ConnectionTrait,
+    ids: &[UserId],
+) -> Result<std::collections::HashMap<uuid::Uuid, User>, DbError> {
+    crate::repo::workspaces::users_by_id(conn, ids.iter().map(|id| id.0).collect()).await
+}

@@ -329,7 +329,7 @@ async fn parents_cannot_form_loops() {
             .get(
                 &s.ada,
                 &format!(
-                    "{}{}/?expand=parent,state,assignees,project",
+                    "{}{}/?expand=parent,state,assignees,project,created_by",
                     s.base,
                     c["id"].as_str().unwrap()
                 ),
@@ -344,6 +344,7 @@ async fn parents_cannot_form_loops() {
     assert_eq!(expanded["state"]["name"], "Backlog");
     assert_eq!(expanded["project"]["identifier"], "WEB");
     assert_eq!(expanded["assignees"], json!([]));
+    assert_eq!(expanded["created_by"]["email"], "ada@example.com");
 }
 
 #[tokio::test]

@@ -42,11 +42,7 @@ pub async fn load(ctx: &Ctx, items: &[WorkItem], wanted: &[&str]) -> ServiceResu
         }
         ids.sort();
         ids.dedup();
-        for id in ids {
-            if let Ok(user) = accounts::find_user(conn, id).await {
-                out.users.insert(id.0, user);
-            }
-        }
+        out.users = accounts::find_users(conn, &ids).await?;
     }
     let mut projects: Vec<_> = items.iter().map(|i| i.project_id).collect();
     projects.sort();
