@@ -40,3 +40,16 @@ pub fn changes(before: &Value, after: &Value) -> Value {
     }
     Value::Object(out)
 }
+
+/// Ends a work-item change: writes its history entries tagged with the event, appends the
+/// event to the outbox and commits, so the three always go together.
+pub async fn commit_with_history(
+    tx: glider_db::DatabaseTransaction,
+    record: NewEvent,
+    history: &[glider_domain::model::work_items::Activity],
+) -> crate::ServiceResult<()> {
+    glider_db::repo::activities::insert_many(&tx, history, record.id.0).await?;
+    glider_db::repo::events::append(&tx, record).await?;
+    glider_db::commit(tx).await?;
+    Ok(())
+}

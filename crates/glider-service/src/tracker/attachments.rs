@@ -256,9 +256,7 @@ pub async fn mark_uploaded(
     entry.new_value = Some(asset.name.clone());
     entry.new_identifier = Some(asset.id);
     entry.comment = "uploaded a new attachment".to_owned();
-    glider_db::repo::activities::insert_many(&tx, &[entry], record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &[entry]).await?;
     Ok(asset)
 }
 
@@ -352,8 +350,6 @@ pub async fn delete(
     entry.field = Some("attachment".to_owned());
     entry.old_value = Some(asset.name.clone());
     entry.comment = "deleted an attachment".to_owned();
-    glider_db::repo::activities::insert_many(&tx, &[entry], record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &[entry]).await?;
     Ok(())
 }

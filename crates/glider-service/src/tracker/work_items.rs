@@ -134,9 +134,7 @@ pub async fn create(
         item.id.0,
         payload,
     );
-    glider_db::repo::activities::insert_many(&tx, &activities, created.id.0).await?;
-    glider_db::repo::events::append(&tx, created).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, created, &activities).await?;
     Ok(Located { found, item })
 }
 
@@ -203,9 +201,7 @@ pub(crate) async fn save(
         after.id.0,
         payload,
     );
-    glider_db::repo::activities::insert_many(&tx, &activities, changed.id.0).await?;
-    glider_db::repo::events::append(&tx, changed).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, changed, &activities).await?;
     Ok(after)
 }
 
@@ -274,9 +270,7 @@ pub async fn delete(
     entry.verb = "deleted".to_owned();
     entry.field = Some("issue".to_owned());
     entry.comment = "deleted the issue".to_owned();
-    glider_db::repo::activities::insert_many(&tx, &[entry], deleted.id.0).await?;
-    glider_db::repo::events::append(&tx, deleted).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, deleted, &[entry]).await?;
     Ok(())
 }
 

@@ -149,9 +149,7 @@ async fn commit_change(
     history.new_value = (verb != "deleted").then(|| log.duration.to_string());
     history.new_identifier = Some(log.id.0);
     history.comment = format!("{verb} a work log");
-    glider_db::repo::activities::insert_many(&tx, &[history], record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &[history]).await?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use glider_db::{
     DbError,
     repo::{
-        activities as activity_repo, cycles as repo,
+        cycles as repo,
         item_links::{self, CYCLES},
         work_item_queries::{self as queries, ListQuery, Visibility},
         work_items as item_repo,
@@ -206,9 +206,7 @@ pub async fn add(
         cycle.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(item_links::of_owner(ctx.db.conn(), CYCLES, cycle.id.0).await?)
 }
 
@@ -273,9 +271,7 @@ pub async fn remove(
         cycle.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(())
 }
 
@@ -317,9 +313,7 @@ pub(crate) async fn delete_with_items(
         cycle.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(())
 }
 

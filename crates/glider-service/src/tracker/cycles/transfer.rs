@@ -2,7 +2,7 @@
 //! that has not ended, after saving the source cycle's progress snapshot.
 
 use glider_db::repo::{
-    activities as activity_repo, cycles as repo,
+    cycles as repo,
     item_links::{self, CYCLES},
     work_items as item_repo,
 };
@@ -124,8 +124,6 @@ pub async fn transfer(
         source.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(())
 }

@@ -148,8 +148,6 @@ pub async fn create(
     let mut history = blank_activity(&item, Some(actor.user.id), now);
     history.verb = "created".to_owned();
     history.comment = "created the issue via intake".to_owned();
-    glider_db::repo::activities::insert_many(&tx, &[history], created.id.0).await?;
-    glider_db::repo::events::append(&tx, created).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, created, &[history]).await?;
     with_work_items(ctx, found, 1, vec![entry]).await
 }

@@ -1,7 +1,6 @@
 //! The work items of a module: a work item may be in several modules, once in each.
 
 use glider_db::repo::{
-    activities as activity_repo,
     item_links::{self, MODULES},
     modules as repo,
 };
@@ -116,9 +115,7 @@ pub async fn add(
         module.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(item_links::of_owner(ctx.db.conn(), MODULES, module.id.0).await?)
 }
 
@@ -172,9 +169,7 @@ pub async fn remove(
         module.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(())
 }
 
@@ -205,9 +200,7 @@ pub(crate) async fn delete_with_items(
         module.id.0,
         payload,
     );
-    activity_repo::insert_many(&tx, &activities, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &activities).await?;
     Ok(())
 }
 

@@ -77,12 +77,7 @@ pub(super) async fn commit_with(
         subject,
         payload,
     );
-    if let Some(entry) = entry {
-        activity_repo::insert_many(&tx, &[entry], record.id.0).await?;
-    }
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
-    Ok(())
+    crate::events::commit_with_history(tx, record, entry.as_slice()).await
 }
 
 pub(super) fn entry(

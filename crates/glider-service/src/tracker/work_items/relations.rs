@@ -204,9 +204,7 @@ pub async fn create(
         item.id.0,
         payload,
     );
-    glider_db::repo::activities::insert_many(&tx, &history, record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &history).await?;
     Ok(created)
 }
 
@@ -253,8 +251,6 @@ pub async fn remove(
         item.id.0,
         json!({ "related_issue": related }),
     );
-    glider_db::repo::activities::insert_many(&tx, &[entry], record.id.0).await?;
-    glider_db::repo::events::append(&tx, record).await?;
-    glider_db::commit(tx).await?;
+    crate::events::commit_with_history(tx, record, &[entry]).await?;
     Ok(())
 }
