@@ -443,3 +443,24 @@ pub async fn assignable(
     }
     Ok(out)
 }
+
+/// Live work items among `ids` that belong to one of `projects`, in one query (without their
+/// assignee and label sets).
+pub async fn find_in_projects(
+    conn: &impl ConnectionTrait,
+    projects: &[ProjectId],
+    ids: &[Uuid],
+) -> Result<Vec<WorkItem>, DbError> {
+    if projects.is_empty() || ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(work_item::Entity::find()
+        .filter(work_item::Column::ProjectId.is_in(projects.iter().map(|p| p.0)))
+        .filter(work_item::Column::Id.is_in(ids.iter().copied()))
+        .filter(work_item::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_work_item)
+        .collect())
+}

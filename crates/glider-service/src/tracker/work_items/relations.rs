@@ -69,18 +69,16 @@ async fn others(ctx: &Ctx, found: &InProject, ids: &[Uuid]) -> ServiceResult<Vec
         workspace: found.workspace.clone(),
         access: found.access.workspace,
     };
-    let projects = readable_projects(ctx, &scope).await?;
-    let mut out = Vec::new();
+    let projects: Vec<_> = readable_projects(ctx, &scope)
+        .await?
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let found_items = item_repo::find_in_projects(ctx.db.conn(), &projects, ids).await?;
+    let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let mut hit = None;
-        for project in &projects {
-            if let Ok(item) = item_repo::find(ctx.db.conn(), project.id, WorkItemId(*id)).await {
-                hit = Some(item);
-                break;
-            }
-        }
-        match hit {
-            Some(item) => out.push(item),
+        match found_items.iter().find(|item| item.id.0 == *id) {
+            Some(item) => out.push(item.clone()),
             None => {
                 return Err(ServiceError::rule(
                     "invalid_payload",
