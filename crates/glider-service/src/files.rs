@@ -1,14 +1,18 @@
-//! The object store (a local folder by default) and signed, time-limited URLs for uploading
-//! to and downloading from it without API credentials.
+//! The object store (a local folder by default, S3 when `GLIDER_S3_URL` is set) and signed,
+//! time-limited URLs for uploading to and downloading from it without API credentials.
 
 use std::{path::Path, sync::Arc};
 
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt, stream::BoxStream};
 use hmac::{Hmac, Mac};
 use object_store::{
-    ObjectStore, ObjectStoreExt, PutPayload, local::LocalFileSystem, path::Path as StorePath,
+    ObjectStore, ObjectStoreExt, aws::AmazonS3Builder, buffered::BufWriter, local::LocalFileSystem,
+    path::Path as StorePath, prefix::PrefixStore,
 };
 use secrecy::ExposeSecret;
 use sha2::Sha256;
+use url::Url;
 use uuid::Uuid;
 
 use crate::{Ctx, ServiceError, ServiceResult, accounts::tokens::constant_time_eq};
@@ -29,6 +33,19 @@ fn storage_error(error: object_store::Error) -> ServiceError {
     ServiceError::Internal(anyhow::Error::new(error).context("object store"))
 }
 
+/// Why a streamed upload was not stored.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is larger than {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("the upload was interrupted: {0}")]
+    Interrupted(String),
+    #[error(transparent)]
+    Store(#[from] ServiceError),
+}
+
 impl FileStore {
     /// A folder on local disk (created if missing).
     pub fn local(dir: &Path) -> anyhow::Result<Self> {
@@ -38,21 +55,118 @@ impl FileStore {
         })
     }
 
-    pub async fn put(&self, key: &str, bytes: Vec<u8>) -> ServiceResult<()> {
-        self.store
-            .put(&StorePath::from(key), PutPayload::from(bytes))
-            .await
-            .map_err(storage_error)?;
+    /// An S3 bucket named by URL: `s3://bucket/prefix`, an AWS or R2 bucket URL, or any
+    /// S3-compatible server as `http(s)://host:port/bucket/prefix` (path-style requests).
+    /// Credentials and region come from the usual `AWS_*` variables.
+    pub fn s3(bucket_url: &str) -> anyhow::Result<Self> {
+        // reqwest is built without a bundled crypto provider; use ring, which the tree has.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let url = Url::parse(bucket_url)?;
+        let host = url.host_str().unwrap_or_default();
+        let mut segments: Vec<&str> = url
+            .path_segments()
+            .map(|s| s.filter(|p| !p.is_empty()).collect())
+            .unwrap_or_default();
+        let builder = AmazonS3Builder::from_env();
+        let builder = if matches!(url.scheme(), "s3" | "s3a") {
+            builder.with_url(format!("s3://{host}"))
+        } else if host.ends_with(".amazonaws.com") || host.ends_with(".r2.cloudflarestorage.com") {
+            // Recognised hosts keep the bucket where the provider puts it.
+            if !host.contains(".s3.") && !segments.is_empty() {
+                segments.remove(0);
+            }
+            builder.with_url(bucket_url)
+        } else {
+            if segments.is_empty() {
+                anyhow::bail!(
+                    "GLIDER_S3_URL must name the bucket, e.g. http://127.0.0.1:9000/glider"
+                );
+            }
+            let bucket = segments.remove(0);
+            let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+            builder
+                .with_endpoint(format!("{}://{host}{port}", url.scheme()))
+                .with_bucket_name(bucket)
+                .with_allow_http(url.scheme() == "http")
+                .with_virtual_hosted_style_request(false)
+        };
+        let s3 = builder.build()?;
+        let prefix = segments.join("/");
+        let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
+            Arc::new(s3)
+        } else {
+            Arc::new(PrefixStore::new(s3, prefix.as_str()))
+        };
+        Ok(Self { store })
+    }
+
+    /// Checks the store answers (a missing bucket or bad credentials fail here, at start).
+    pub async fn check(&self) -> anyhow::Result<()> {
+        let mut listing = self.store.list(None);
+        if let Some(Err(error)) = listing.next().await {
+            return Err(anyhow::Error::new(error).context("the object store does not answer"));
+        }
         Ok(())
     }
 
-    pub async fn get(&self, key: &str) -> ServiceResult<Vec<u8>> {
+    /// Streams `chunks` into the store under `key`, refusing more than `limit` bytes; nothing
+    /// is left behind when the upload fails. Returns the stored size.
+    pub async fn put_stream<S, E>(
+        &self,
+        key: &str,
+        mut chunks: S,
+        limit: u64,
+    ) -> Result<u64, UploadError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin + Send,
+        E: std::fmt::Display,
+    {
+        let mut writer = BufWriter::new(Arc::clone(&self.store), StorePath::from(key));
+        let mut total = 0u64;
+        let failure = loop {
+            match chunks.next().await {
+                None if total == 0 => break UploadError::Empty,
+                None => {
+                    use tokio::io::AsyncWriteExt;
+                    return match writer.shutdown().await {
+                        Ok(()) => Ok(total),
+                        Err(error) => Err(ServiceError::Internal(
+                            anyhow::Error::new(error).context("object store"),
+                        )
+                        .into()),
+                    };
+                }
+                Some(Err(error)) => break UploadError::Interrupted(error.to_string()),
+                Some(Ok(chunk)) => {
+                    total += chunk.len() as u64;
+                    if total > limit {
+                        break UploadError::TooLarge { limit };
+                    }
+                    if let Err(error) = writer.put(chunk).await {
+                        break storage_error(error).into();
+                    }
+                }
+            }
+        };
+        // Best effort: an abandoned multipart upload is also expired by the bucket's lifecycle.
+        let _ = writer.abort().await;
+        Err(failure)
+    }
+
+    /// The stored bytes as a stream (never buffered whole in memory).
+    pub async fn get_stream(
+        &self,
+        key: &str,
+    ) -> ServiceResult<BoxStream<'static, std::io::Result<Bytes>>> {
         let result = self
             .store
             .get(&StorePath::from(key))
             .await
             .map_err(storage_error)?;
-        Ok(result.bytes().await.map_err(storage_error)?.to_vec())
+        Ok(result
+            .into_stream()
+            .map(|chunk| chunk.map_err(std::io::Error::other))
+            .boxed())
     }
 
     /// The stored size, or `None` if nothing is stored under `key`.

@@ -110,10 +110,35 @@ async fn ensure_template(admin: &Db, admin_url: &str, template: &str) {
         conn.execute_unprepared(&format!("ALTER DATABASE {building} RENAME TO {template}"))
             .await
             .expect("publish template");
+        drop_old_templates(conn, template).await;
     }
     conn.execute_unprepared("SELECT pg_advisory_unlock(727274)")
         .await
         .expect("advisory unlock");
+}
+
+/// Templates of earlier migration sets are dead weight once a new one is published. One still
+/// being cloned by another run refuses the drop, which is ignored.
+async fn drop_old_templates(conn: &sea_orm::DatabaseConnection, current: &str) {
+    let Ok(rows) = conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Postgres,
+            format!(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'glider_template_%' \
+                 AND datname <> '{current}' AND datname NOT LIKE '%_building'"
+            ),
+        ))
+        .await
+    else {
+        return;
+    };
+    for row in rows {
+        if let Ok(name) = row.try_get::<String>("", "datname") {
+            let _ = conn
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+                .await;
+        }
+    }
 }
 
 impl Drop for TestDatabase {

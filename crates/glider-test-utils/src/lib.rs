@@ -25,6 +25,8 @@ pub struct TestApp {
     pub clock: ManualClock,
     pub ctx: Ctx,
     pub database: TestDatabase,
+    /// The bucket's URL when files go to S3 (see [`TestAppBuilder::s3`]).
+    pub s3_bucket_url: Option<String>,
     _files_dir: tempfile::TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
@@ -33,6 +35,7 @@ pub struct TestApp {
 pub struct TestAppBuilder {
     http: HttpSettings,
     service: ServiceSettings,
+    s3: bool,
 }
 
 impl Default for TestAppBuilder {
@@ -54,6 +57,7 @@ impl Default for TestAppBuilder {
                 },
                 ..ServiceSettings::default()
             },
+            s3: false,
         }
     }
 }
@@ -79,6 +83,18 @@ impl TestAppBuilder {
         self
     }
 
+    pub fn max_upload_bytes(mut self, bytes: i64) -> Self {
+        self.service.max_upload_bytes = bytes;
+        self
+    }
+
+    /// Stores files in a fresh bucket of the S3 server at `GLIDER_TEST_S3_URL` (scripts/test
+    /// starts one) instead of a local folder.
+    pub fn s3(mut self) -> Self {
+        self.s3 = true;
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let database = TestDatabase::create().await;
         let db = glider_db::Db::connect(database.url(), 8)
@@ -95,7 +111,13 @@ impl TestAppBuilder {
         let address = listener.local_addr().expect("local address");
         service.public_url = format!("http://{address}");
         let files_dir = tempfile::tempdir().expect("files directory");
-        let files = glider_service::files::FileStore::local(files_dir.path()).expect("file store");
+        let (files, s3_bucket_url) = if self.s3 {
+            let (store, url) = s3_bucket().await;
+            (store, Some(url))
+        } else {
+            let store = glider_service::files::FileStore::local(files_dir.path());
+            (store.expect("file store"), None)
+        };
         let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None, files)
             .await
             .expect("service context");
@@ -117,10 +139,35 @@ impl TestAppBuilder {
             clock,
             ctx,
             database,
+            s3_bucket_url,
             _files_dir: files_dir,
             shutdown: Some(shutdown),
         }
     }
+}
+
+/// A new, empty bucket on the test S3 server, with a key prefix to exercise prefixed URLs.
+async fn s3_bucket() -> (glider_service::files::FileStore, String) {
+    let endpoint = std::env::var("GLIDER_TEST_S3_URL").expect(
+        "S3 tests need an S3 server: run scripts/test, or start `.venv/bin/moto_server -p 5055` \
+         and set GLIDER_TEST_S3_URL=http://127.0.0.1:5055 AWS_ACCESS_KEY_ID=test \
+         AWS_SECRET_ACCESS_KEY=test",
+    );
+    let bucket = format!("glider-test-{}", uuid::Uuid::new_v4().simple());
+    let created = reqwest::Client::new()
+        .put(format!("{endpoint}/{bucket}"))
+        .send()
+        .await
+        .expect("reach the test S3 server");
+    assert!(
+        created.status().is_success(),
+        "create bucket: {}",
+        created.status()
+    );
+    let store = glider_service::files::FileStore::s3(&format!("{endpoint}/{bucket}/attachments"))
+        .expect("S3 file store");
+    store.check().await.expect("S3 bucket answers");
+    (store, format!("{endpoint}/{bucket}"))
 }
 
 impl TestApp {

@@ -36,11 +36,14 @@ pub struct Config {
     /// Comma-separated origins allowed by CORS.
     pub cors_origins: String,
     pub body_limit_bytes: usize,
+    /// The largest attachment accepted, in bytes (Plane's default: 5 MiB).
+    pub max_upload_bytes: i64,
     pub request_timeout_secs: u64,
     pub secure_cookies: bool,
-    /// Used by later features (cross-replica fan-out, e-mail, object storage).
+    /// Used by later features (cross-replica fan-out, e-mail).
     pub redis_url: Option<SecretString>,
     pub smtp_url: Option<SecretString>,
+    /// Attachments go to this S3 bucket URL (see `FileStore::s3`) instead of `data_dir`.
     pub s3_url: Option<String>,
     /// `json` (default) or `pretty`.
     pub log_format: String,
@@ -63,6 +66,7 @@ impl Default for Config {
             session_rate_limit: http.session_rate_limit,
             cors_origins: String::new(),
             body_limit_bytes: http.body_limit,
+            max_upload_bytes: ServiceSettings::default().max_upload_bytes,
             request_timeout_secs: http.request_timeout.as_secs(),
             secure_cookies: false,
             redis_url: None,
@@ -130,6 +134,7 @@ impl Config {
                 .public_url
                 .clone()
                 .unwrap_or_else(|| format!("http://{}", self.listen)),
+            max_upload_bytes: self.max_upload_bytes,
             ..ServiceSettings::default()
         }
     }

@@ -7,6 +7,7 @@ use glider_db::Db;
 use glider_domain::clock::SystemClock;
 use glider_http::AppState;
 use glider_service::Ctx;
+use glider_service::files::FileStore;
 use tracing_subscriber::{EnvFilter, fmt};
 
 use crate::config::Config;
@@ -47,8 +48,19 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
 
 pub async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = open_database(config).await?;
-    let files = glider_service::files::FileStore::local(&config.data_dir.join("files"))
-        .with_context(|| format!("opening the files folder in {}", config.data_dir.display()))?;
+    let files = match &config.s3_url {
+        Some(url) => {
+            let store = FileStore::s3(url).context("configuring S3 from GLIDER_S3_URL")?;
+            store
+                .check()
+                .await
+                .with_context(|| format!("reaching the S3 bucket {url}"))?;
+            store
+        }
+        None => FileStore::local(&config.data_dir.join("files")).with_context(|| {
+            format!("opening the files folder in {}", config.data_dir.display())
+        })?,
+    };
     Ctx::new(
         db,
         Arc::new(SystemClock),

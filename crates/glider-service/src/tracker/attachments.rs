@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use bytes::Bytes;
+use futures_util::{Stream, stream::BoxStream};
 use glider_db::repo::files as repo;
 use glider_domain::{
     ProjectId, ValidationError, WorkItemId,
@@ -20,7 +22,7 @@ use crate::{
     access::{self, InProject},
     accounts::Actor,
     events::event,
-    files,
+    files::{self, UploadError},
     input::JsonInput,
     tracker::work_items::{blank_activity, visible},
 };
@@ -174,13 +176,18 @@ pub async fn create(
     Ok((asset, ticket))
 }
 
-/// Step 2: the file posted to the upload URL, with the signed fields. No API credentials.
-pub async fn receive(
+/// Step 2: the file posted to the upload URL, with the signed fields (which precede the file,
+/// as in S3's form upload). No API credentials. The bytes are streamed into the object store.
+pub async fn receive<S, E>(
     ctx: &Ctx,
     asset_id: Uuid,
     fields: &HashMap<String, String>,
-    file: Vec<u8>,
-) -> ServiceResult<()> {
+    file: S,
+) -> ServiceResult<()>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin + Send,
+    E: std::fmt::Display,
+{
     let denied = || ServiceError::Refused {
         code: "invalid_upload_signature",
         message: "The upload signature is not valid or has expired.".to_owned(),
@@ -201,15 +208,25 @@ pub async fn receive(
     {
         return Err(denied());
     }
-    let length = i64::try_from(file.len()).unwrap_or(i64::MAX);
-    if length == 0 || length > asset.size || length > ctx.settings.max_upload_bytes {
-        return Err(ValidationError::new(
+    let limit = asset.size.min(ctx.settings.max_upload_bytes).max(0);
+    let limit = u64::try_from(limit).unwrap_or(0);
+    let wrong_size = || {
+        ValidationError::new(
             "file",
             format!("The file must be 1 to {} bytes, as declared.", asset.size),
         )
-        .into());
+        .into()
+    };
+    match ctx.files.put_stream(&asset.asset, file, limit).await {
+        Ok(_) => Ok(()),
+        Err(UploadError::Empty | UploadError::TooLarge { .. }) => Err(wrong_size()),
+        Err(UploadError::Interrupted(reason)) => Err(ValidationError::new(
+            "file",
+            format!("The file could not be read: {reason}."),
+        )
+        .into()),
+        Err(UploadError::Store(error)) => Err(error),
     }
-    ctx.files.put(&asset.asset, file).await
 }
 
 /// Step 3: marks the attachment uploaded once its bytes are in the store.
@@ -307,7 +324,7 @@ pub async fn download(
     asset_id: Uuid,
     expires: i64,
     signature: &str,
-) -> ServiceResult<(FileAsset, Vec<u8>)> {
+) -> ServiceResult<(FileAsset, BoxStream<'static, std::io::Result<Bytes>>)> {
     if !files::verify(ctx, DOWNLOAD, asset_id, expires, signature) {
         return Err(ServiceError::Refused {
             code: "invalid_download_signature",
@@ -317,7 +334,7 @@ pub async fn download(
     let asset = repo::find(ctx.db.conn(), asset_id)
         .await
         .map_err(ServiceError::db("attachment"))?;
-    let bytes = ctx.files.get(&asset.asset).await?;
+    let bytes = ctx.files.get_stream(&asset.asset).await?;
     Ok((asset, bytes))
 }
 

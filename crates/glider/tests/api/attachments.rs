@@ -5,7 +5,10 @@ use reqwest::{StatusCode, multipart};
 use serde_json::{Value, json};
 
 async fn setup() -> (TestApp, TestUser, String) {
-    let app = TestApp::spawn().await;
+    setup_on(TestApp::spawn().await).await
+}
+
+async fn setup_on(app: TestApp) -> (TestApp, TestUser, String) {
     let ada = app.register("ada@example.com").await;
     app.create_workspace(&ada, "acme").await;
     let project = app.create_project(&ada, "acme", "Web", "WEB").await;
@@ -28,7 +31,11 @@ async fn setup() -> (TestApp, TestUser, String) {
     )
 }
 
-fn form(upload: &Value, bytes: &'static [u8], content_type: &str) -> multipart::Form {
+fn form(
+    upload: &Value,
+    bytes: impl Into<std::borrow::Cow<'static, [u8]>>,
+    content_type: &str,
+) -> multipart::Form {
     let mut form = multipart::Form::new();
     for (key, value) in upload["fields"].as_object().unwrap() {
         form = form.text(key.clone(), value.as_str().unwrap().to_owned());
@@ -240,4 +247,77 @@ async fn bad_uploads_are_refused() {
             .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
     }
+}
+
+#[tokio::test]
+async fn with_s3_configured_files_stream_into_the_bucket_and_back() {
+    let (app, ada, attachments) = setup_on(
+        TestApp::builder()
+            .s3()
+            .max_upload_bytes(16 * 1024 * 1024)
+            .spawn()
+            .await,
+    )
+    .await;
+    // Past object_store's 10 MiB buffer, so the upload goes to S3 as a multipart upload.
+    let bytes: Vec<u8> = (0..12 * 1024 * 1024)
+        .map(|i: u32| (i % 251) as u8)
+        .collect();
+    let created = json_of(
+        app.post(
+            &ada,
+            &attachments,
+            json!({ "name": "big.bin", "type": "application/octet-stream", "size": bytes.len() }),
+        )
+        .send()
+        .await
+        .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let upload = &created["upload_data"];
+    let sent = app
+        .client
+        .post(upload["url"].as_str().unwrap())
+        .multipart(form(upload, bytes.clone(), "application/octet-stream"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::NO_CONTENT);
+    let path = format!("{attachments}{}/", created["asset_id"].as_str().unwrap());
+    let marked = json_of(
+        app.patch(&ada, &path, json!({ "is_uploaded": true }))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(marked["size"], bytes.len());
+
+    // The object is in the bucket, under the configured prefix.
+    let bucket = app.s3_bucket_url.clone().unwrap();
+    let listing = app
+        .client
+        .get(format!("{bucket}?list-type=2&prefix=attachments/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let key = format!(
+        "<Key>attachments/{}</Key>",
+        created["asset"].as_str().unwrap()
+    );
+    assert!(listing.contains(&key), "{listing}");
+
+    let location = app.get(&ada, &path).send().await.unwrap().headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let file = app.client.get(&location).send().await.unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.headers()["content-length"], bytes.len().to_string());
+    assert!(file.bytes().await.unwrap().as_ref() == bytes.as_slice());
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use axum::{
+    body::Body,
     extract::{DefaultBodyLimit, Multipart, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
@@ -38,7 +39,9 @@ pub fn router() -> OpenApiRouter<AppState> {
             mark_attachment_uploaded,
             delete_attachment
         ))
-        .routes(routes!(upload_file).layer(DefaultBodyLimit::max(64 * 1024 * 1024)))
+        // The service stops reading the file at its declared size and form fields are capped
+        // below, so the general body limit does not apply to uploads.
+        .routes(routes!(upload_file).layer(DefaultBodyLimit::disable()))
         .routes(routes!(download_file))
         .route(
             &format!("{legacy}/"),
@@ -242,6 +245,9 @@ pub async fn delete_attachment(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The signed fields are short; anything longer is not one of them.
+const MAX_FORM_FIELD_BYTES: usize = 16 * 1024;
+
 /// Step 2: receives `multipart/form-data` with the signed fields and the file (field `file`).
 /// No API credentials: the signature in the fields authorises exactly this upload.
 #[utoipa::path(post, path = "/api/v1/uploads/{asset_id}/", tag = "work-items",
@@ -253,32 +259,33 @@ pub async fn upload_file(
 ) -> ApiResult<StatusCode> {
     let bad = |detail: &str| ApiError::new("malformed_upload", detail.to_owned());
     let mut fields = HashMap::new();
-    let mut file = None;
-    while let Some(field) = form
+    while let Some(mut field) = form
         .next_field()
         .await
         .map_err(|_| bad("The upload is not valid multipart/form-data."))?
     {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" {
-            file = Some(
-                field
-                    .bytes()
-                    .await
-                    .map_err(|_| ApiError::new("payload_too_large", "The file is too large."))?
-                    .to_vec(),
-            );
-        } else {
-            let text = field
-                .text()
-                .await
-                .map_err(|_| bad("A form field could not be read."))?;
-            fields.insert(name, text);
+            // As with S3's form upload, the signed fields come first and anything after the
+            // file is ignored; the file itself is streamed, never buffered whole.
+            attachments::receive(&state.ctx, asset_id, &fields, Box::pin(field)).await?;
+            return Ok(StatusCode::NO_CONTENT);
         }
+        let mut text = Vec::new();
+        while let Some(chunk) = field
+            .chunk()
+            .await
+            .map_err(|_| bad("A form field could not be read."))?
+        {
+            text.extend_from_slice(&chunk);
+            if text.len() > MAX_FORM_FIELD_BYTES {
+                return Err(bad("A form field is too long."));
+            }
+        }
+        let text = String::from_utf8(text).map_err(|_| bad("A form field is not UTF-8."))?;
+        fields.insert(name, text);
     }
-    let file = file.ok_or_else(|| ApiError::field("file", "This field is required."))?;
-    attachments::receive(&state.ctx, asset_id, &fields, file).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Err(ApiError::field("file", "This field is required."))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -303,8 +310,9 @@ pub async fn download_file(
             (header::CONTENT_TYPE, asset.content_type.clone()),
             (header::CONTENT_DISPOSITION, disposition),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+            (header::CONTENT_LENGTH, asset.size.to_string()),
         ],
-        bytes,
+        Body::from_stream(bytes),
     )
         .into_response())
 }
