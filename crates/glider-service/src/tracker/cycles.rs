@@ -1,6 +1,8 @@
 //! Cycles: create, read, update, delete, archive, and the lists with Plane's status filter.
-//! The work items in a cycle are in [`items`]; moving the open ones on is [`transfer`].
+//! Adding work items to a cycle is [`items`]; reading, removing and listing them, shared with
+//! modules, is [`collection`]; moving the open ones on is [`transfer`].
 
+pub mod collection;
 pub mod input;
 pub mod items;
 mod read;
@@ -206,7 +208,7 @@ pub async fn delete(
             message: "Only admin or creator can delete the cycle".to_owned(),
         });
     }
-    items::delete_with_items(ctx, actor, &cycle).await
+    collection::delete_with_items(ctx, actor, &cycle).await
 }
 
 /// Archives a completed cycle, or restores an archived one (project members).

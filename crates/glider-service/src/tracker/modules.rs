@@ -1,5 +1,6 @@
 //! Modules: create, read, update, delete, archive, lists. Names are unique in a project. The
-//! work items in a module are in [`items`].
+//! work items are added to a module in [`items`]; reading, removing and listing them is
+//! shared with cycles ([`crate::tracker::cycles::collection`]).
 
 pub mod input;
 pub mod items;
@@ -337,7 +338,7 @@ pub async fn delete(
             message: "Only admin or creator can delete the module".to_owned(),
         });
     }
-    items::delete_with_items(ctx, actor, &module).await
+    crate::tracker::cycles::collection::delete_with_items(ctx, actor, &module).await
 }
 
 /// Archives a completed or cancelled module, or restores an archived one (project members).

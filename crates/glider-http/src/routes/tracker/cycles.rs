@@ -1,6 +1,7 @@
 //! Cycles on Plane's paths: CRUD, the status filter, archive, `cycles-lite/`, the work items
 //! of a cycle (`cycle-issues/`) and `transfer-issues/`.
 
+pub(crate) mod collection;
 mod handlers;
 mod items;
 pub(crate) mod shape;
@@ -16,8 +17,6 @@ use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
-
-pub(crate) use items::{expand_issue, oldest_first, render_items};
 
 use crate::{AppState, error::ApiError, pagination::Page};
 

@@ -18,7 +18,7 @@ use crate::{
     access::{self, refuse},
     accounts::Actor,
     events::event,
-    tracker::cycles::{items::link_activity, load, snapshot},
+    tracker::cycles::{collection::link_activity, load, snapshot},
 };
 
 fn target_id(body: &Map<String, Value>) -> ServiceResult<CycleId> {

@@ -1,22 +1,14 @@
 //! The work items of a cycle (`cycle-issues/`) and `transfer-issues/`.
 
 use axum::{extract::State, http::StatusCode};
-use glider_domain::{
-    CycleId, ProjectId, WorkItemId,
-    model::{
-        tracker::Project,
-        work_items::{OrderField, WorkItem, WorkItemOrder},
-    },
-};
-use glider_service::tracker::{
-    cycles::{items, transfer},
-    work_items::{self as work_item_service, expand, list::ListRequest},
-};
+use glider_domain::{CycleId, ProjectId, model::cycles::Cycle};
+use glider_service::tracker::cycles::{items, transfer};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::{
-    shape::{CycleWorkItemResponse, ShapeParams, shape_one},
+    collection::{get_item, list_items, remove_item},
+    shape::{CycleWorkItemResponse, ShapeParams},
     with_message,
 };
 use crate::{
@@ -25,72 +17,11 @@ use crate::{
     error::ApiResult,
     extract::{ApiPath, ApiQuery, JsonObject},
     pagination::Paginated,
-    routes::tracker::work_items::{ShapeQuery, WorkItemListQuery, WorkItemResponse, render},
-    views::to_value,
+    routes::tracker::work_items::{WorkItemListQuery, WorkItemResponse},
 };
 
 type CyclePath = ApiPath<(String, Uuid, Uuid)>;
 type LinkPath = ApiPath<(String, Uuid, Uuid, Uuid)>;
-
-/// Renders work items in Plane's shape with `fields` and `expand`.
-pub(crate) async fn render_items(
-    state: &AppState,
-    items: &[WorkItem],
-    project: &Project,
-    shape: &ShapeQuery,
-) -> ApiResult<Vec<Value>> {
-    let expansions = expand::load(&state.ctx, items, &shape.expand_list()).await?;
-    Ok(items
-        .iter()
-        .map(|item| render(item, Some(project), &expansions, shape))
-        .collect())
-}
-
-/// `expand=issue` on a row of a cycle or module: the work item itself, or `{}` when it is
-/// not visible (archived, a draft).
-pub(crate) async fn expand_issue(
-    state: &AppState,
-    actor: &glider_service::accounts::Actor,
-    slug: &str,
-    project: &Project,
-    item: WorkItemId,
-    shape: &ShapeParams,
-    value: &mut Value,
-) -> ApiResult<()> {
-    if !shape.expand_list().contains(&"issue") {
-        return Ok(());
-    }
-    let Some(map) = value
-        .as_object_mut()
-        .filter(|map| map.contains_key("issue"))
-    else {
-        return Ok(());
-    };
-    let issue = match work_item_service::get(&state.ctx, actor, slug, project.id, item).await {
-        Ok(located) => render_items(
-            state,
-            std::slice::from_ref(&located.item),
-            project,
-            &ShapeQuery::default(),
-        )
-        .await?
-        .pop()
-        .unwrap_or_default(),
-        Err(_) => json!({}),
-    };
-    map.insert("issue".to_owned(), issue);
-    Ok(())
-}
-
-/// Plane lists a cycle's or module's work items oldest first unless `order_by` is given.
-pub(crate) fn oldest_first(query: &WorkItemListQuery, request: &mut ListRequest) {
-    if query.order_by.as_deref().is_none_or(str::is_empty) {
-        request.order = WorkItemOrder {
-            field: OrderField::CreatedAt,
-            descending: false,
-        };
-    }
-}
 
 /// The cycle's work items in Plane's work-item shape, oldest first, with the work-item list's
 /// `order_by`, `filters`, `fields` and `expand`.
@@ -100,26 +31,10 @@ pub(crate) fn oldest_first(query: &WorkItemListQuery, request: &mut ListRequest)
 pub async fn list_cycle_work_items(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id)): CyclePath,
+    ApiPath(path): CyclePath,
     ApiQuery(query): ApiQuery<WorkItemListQuery>,
 ) -> ApiResult<axum::Json<Value>> {
-    let (page, mut request) = query.request()?;
-    oldest_first(&query, &mut request);
-    let (found, result) = items::list(
-        &state.ctx,
-        &actor,
-        &slug,
-        ProjectId(project_id),
-        CycleId(id),
-        &request,
-    )
-    .await?;
-    let results = render_items(&state, &result.items, &found.project, &query.shape()).await?;
-    Ok(axum::Json(to_value(&Paginated::new(
-        page,
-        result.total,
-        results,
-    ))))
+    list_items::<Cycle>(&state, &actor, path, &query).await
 }
 
 /// Adds work items (`{"issues": [id, …]}`) to a cycle that has not ended; a work item in
@@ -155,39 +70,10 @@ pub async fn add_cycle_work_items(
 pub async fn get_cycle_work_item(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id, item)): LinkPath,
+    ApiPath(path): LinkPath,
     ApiQuery(shape): ApiQuery<ShapeParams>,
 ) -> ApiResult<axum::Json<Value>> {
-    let link = items::get(
-        &state.ctx,
-        &actor,
-        &slug,
-        ProjectId(project_id),
-        CycleId(id),
-        WorkItemId(item),
-    )
-    .await?;
-    let found =
-        glider_service::access::project(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
-    let mut value = shape_one(
-        &state,
-        to_value(&CycleWorkItemResponse::from(&link)),
-        &shape,
-        &found.project,
-        &found.workspace,
-    )
-    .await?;
-    expand_issue(
-        &state,
-        &actor,
-        &slug,
-        &found.project,
-        WorkItemId(item),
-        &shape,
-        &mut value,
-    )
-    .await?;
-    Ok(axum::Json(value))
+    get_item::<Cycle, CycleWorkItemResponse>(&state, &actor, path, &shape).await
 }
 
 /// Takes a work item out of the cycle.
@@ -197,18 +83,9 @@ pub async fn get_cycle_work_item(
 pub async fn remove_cycle_work_item(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id, item)): LinkPath,
+    ApiPath(path): LinkPath,
 ) -> ApiResult<StatusCode> {
-    items::remove(
-        &state.ctx,
-        &actor,
-        &slug,
-        ProjectId(project_id),
-        CycleId(id),
-        WorkItemId(item),
-    )
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
+    remove_item::<Cycle>(&state, &actor, path).await
 }
 
 /// Moves the open work items (backlog, unstarted, started) of a cycle that has ended to

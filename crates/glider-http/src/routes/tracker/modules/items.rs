@@ -1,7 +1,7 @@
 //! The work items of a module (`module-issues/`).
 
 use axum::{extract::State, http::StatusCode};
-use glider_domain::{ModuleId, ProjectId, WorkItemId};
+use glider_domain::{ModuleId, ProjectId, model::cycles::Module};
 use glider_service::tracker::modules::items;
 use serde_json::Value;
 use uuid::Uuid;
@@ -14,12 +14,11 @@ use crate::{
     pagination::Paginated,
     routes::tracker::{
         cycles::{
-            expand_issue, oldest_first, render_items,
-            shape::{ModuleWorkItemResponse, ShapeParams, shape_one},
+            collection::{get_item, list_items, remove_item},
+            shape::{ModuleWorkItemResponse, ShapeParams},
         },
         work_items::{WorkItemListQuery, WorkItemResponse},
     },
-    views::to_value,
 };
 
 type ModulePath = ApiPath<(String, Uuid, Uuid)>;
@@ -33,26 +32,10 @@ type LinkPath = ApiPath<(String, Uuid, Uuid, Uuid)>;
 pub async fn list_module_work_items(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id)): ModulePath,
+    ApiPath(path): ModulePath,
     ApiQuery(query): ApiQuery<WorkItemListQuery>,
 ) -> ApiResult<axum::Json<Value>> {
-    let (page, mut request) = query.request()?;
-    oldest_first(&query, &mut request);
-    let (found, result) = items::list(
-        &state.ctx,
-        &actor,
-        &slug,
-        ProjectId(project_id),
-        ModuleId(id),
-        &request,
-    )
-    .await?;
-    let results = render_items(&state, &result.items, &found.project, &query.shape()).await?;
-    Ok(axum::Json(to_value(&Paginated::new(
-        page,
-        result.total,
-        results,
-    ))))
+    list_items::<Module>(&state, &actor, path, &query).await
 }
 
 /// Adds work items of the project (`{"issues": [id, …]}`) to a module; other ids are
@@ -88,33 +71,10 @@ pub async fn add_module_work_items(
 pub async fn get_module_work_item(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id, item)): LinkPath,
+    ApiPath(path): LinkPath,
     ApiQuery(shape): ApiQuery<ShapeParams>,
 ) -> ApiResult<axum::Json<Value>> {
-    let link = items::get(
-        &state.ctx,
-        &actor,
-        &slug,
-        ProjectId(project_id),
-        ModuleId(id),
-        WorkItemId(item),
-    )
-    .await?;
-    let found =
-        glider_service::access::project(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
-    let value = to_value(&ModuleWorkItemResponse::from(&link));
-    let mut value = shape_one(&state, value, &shape, &found.project, &found.workspace).await?;
-    expand_issue(
-        &state,
-        &actor,
-        &slug,
-        &found.project,
-        WorkItemId(item),
-        &shape,
-        &mut value,
-    )
-    .await?;
-    Ok(axum::Json(value))
+    get_item::<Module, ModuleWorkItemResponse>(&state, &actor, path, &shape).await
 }
 
 /// Takes a work item out of the module.
@@ -124,16 +84,7 @@ pub async fn get_module_work_item(
 pub async fn remove_module_work_item(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
-    ApiPath((slug, project_id, id, item)): LinkPath,
+    ApiPath(path): LinkPath,
 ) -> ApiResult<StatusCode> {
-    items::remove(
-        &state.ctx,
-        &actor,
-        &slug,
-        ProjectId(project_id),
-        ModuleId(id),
-        WorkItemId(item),
-    )
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
+    remove_item::<Module>(&state, &actor, path).await
 }
