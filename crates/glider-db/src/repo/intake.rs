@@ -9,7 +9,7 @@ use glider_domain::{
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    sea_query::{Expr, Query},
+    sea_query::{Expr, OnConflict, Query},
 };
 
 use crate::{
@@ -67,9 +67,8 @@ pub async fn find_intake(
         .map(to_intake))
 }
 
-/// Adds a project's intake; a second live one is `Conflict { field: "project" }`.
-pub async fn insert_intake(conn: &impl ConnectionTrait, i: &Intake) -> Result<(), DbError> {
-    let row = intake::ActiveModel {
+fn intake_row(i: &Intake) -> intake::ActiveModel {
+    intake::ActiveModel {
         id: Set(i.id),
         workspace_id: Set(i.workspace_id.0),
         project_id: Set(i.project_id.0),
@@ -80,11 +79,32 @@ pub async fn insert_intake(conn: &impl ConnectionTrait, i: &Intake) -> Result<()
         deleted_at: Set(None),
         created_at: Set(i.created_at),
         updated_at: Set(i.updated_at),
-    };
-    intake::Entity::insert(row)
+    }
+}
+
+/// Adds a project's intake; a second live one is `Conflict { field: "project" }`.
+pub async fn insert_intake(conn: &impl ConnectionTrait, i: &Intake) -> Result<(), DbError> {
+    intake::Entity::insert(intake_row(i))
         .exec_without_returning(conn)
         .await?;
     Ok(())
+}
+
+/// Adds a project's intake unless it has a live one; true if it did. A live one is skipped
+/// rather than raised, so a larger transaction survives it (PostgreSQL aborts on an error).
+pub async fn insert_intake_if_absent(
+    conn: &impl ConnectionTrait,
+    i: &Intake,
+) -> Result<bool, DbError> {
+    let skip = OnConflict::column(intake::Column::ProjectId)
+        .target_and_where(intake::Column::DeletedAt.is_null())
+        .do_nothing()
+        .to_owned();
+    let inserted = intake::Entity::insert(intake_row(i))
+        .on_conflict(skip)
+        .exec_without_returning(conn)
+        .await?;
+    Ok(inserted > 0)
 }
 
 fn item_fields(active: &mut intake_item::ActiveModel, i: &IntakeItem) {

@@ -2,8 +2,8 @@
 //! work item in the triage state (hidden from work-item lists) with an entry in the queue.
 //! Project admins triage entries: accept, reject, snooze or mark as duplicate ([`triage`]).
 //!
-//! The queue is on when the project has `intake_view`; its intake row is created when the flag
-//! is turned on ([`ensure_intake`]) or at the first submission. While the flag is off (or the
+//! The queue is on when the project has `intake_view`; its intake row is created with the
+//! project change that turns the flag on ([`ensure_intake`]) or at the first submission. While the flag is off (or the
 //! project is archived) reads find nothing and writes are refused.
 
 mod submit;
@@ -11,21 +11,25 @@ mod triage;
 
 use std::collections::HashMap;
 
-use glider_db::repo::{intake as repo, states as state_repo, work_items as item_repo};
+use glider_db::{
+    DatabaseTransaction,
+    repo::{intake as repo, states as state_repo, work_items as item_repo},
+};
 use glider_domain::{
     ProjectId, StateId, UserId, WorkItemId,
     model::{
         accounts::User,
         intake::{Intake, IntakeItem, IntakeStatus},
-        tracker::{State, StateGroup},
+        tracker::{Project, State, StateGroup},
         work_items::WorkItem,
     },
+    policy::ProjectAdmin,
 };
 use serde_json::json;
 
 use crate::{
     Ctx, ServiceError, ServiceResult,
-    access::{self, InProject, refuse},
+    access::{self, InProject},
     accounts::Actor,
     events::event,
     tracker::work_items::blank_activity,
@@ -192,12 +196,12 @@ pub async fn users(ctx: &Ctx, ids: &[UserId]) -> ServiceResult<HashMap<uuid::Uui
     Ok(out)
 }
 
-fn new_intake(found: &InProject, actor: UserId, now: chrono::DateTime<chrono::Utc>) -> Intake {
+fn new_intake(project: &Project, actor: UserId, now: chrono::DateTime<chrono::Utc>) -> Intake {
     Intake {
         id: uuid::Uuid::now_v7(),
-        workspace_id: found.workspace.id,
-        project_id: found.project.id,
-        name: format!("{} Intake", found.project.name),
+        workspace_id: project.workspace_id,
+        project_id: project.id,
+        name: format!("{} Intake", project.name),
         description: String::new(),
         is_default: true,
         created_by: Some(actor),
@@ -206,40 +210,33 @@ fn new_intake(found: &InProject, actor: UserId, now: chrono::DateTime<chrono::Ut
     }
 }
 
-/// Gives the project its intake if `intake_view` is on and it has none (project admins; called
-/// when the flag is turned on). A concurrent creation counts as done.
-pub async fn ensure_intake(
+/// Gives a project with `intake_view` on its intake, in the transaction of the project change
+/// that turns the flag on, so both land or neither does. An intake already there (or made
+/// concurrently) is kept.
+pub(crate) async fn ensure_intake(
     ctx: &Ctx,
-    actor: &Actor,
-    slug: &str,
-    project_id: ProjectId,
+    tx: &DatabaseTransaction,
+    admin: &ProjectAdmin,
+    project: &Project,
 ) -> ServiceResult<()> {
-    let found = access::project(ctx, actor, slug, project_id).await?;
-    found.access.admin().map_err(refuse("project"))?;
-    if !found.project.settings.intake_view
-        || repo::find_intake(ctx.db.conn(), project_id)
-            .await?
-            .is_some()
-    {
+    if !project.settings.intake_view {
         return Ok(());
     }
-    let intake = new_intake(&found, actor.user.id, ctx.now());
-    let tx = ctx.db.begin_write().await?;
-    match repo::insert_intake(&tx, &intake).await {
-        Err(glider_db::DbError::Conflict { .. }) => return Ok(()),
-        other => other?,
+    let actor = admin.access().workspace.user_id;
+    let intake = new_intake(project, actor, ctx.now());
+    if !repo::insert_intake_if_absent(tx, &intake).await? {
+        return Ok(());
     }
     let enabled = event(
         ctx,
         "tracker.intake.enabled",
-        Some(actor.user.id),
-        Some(found.workspace.id),
-        Some(project_id),
+        Some(actor),
+        Some(project.workspace_id),
+        Some(project.id),
         intake.id,
         json!({ "name": intake.name }),
     );
-    glider_db::repo::events::append(&tx, enabled).await?;
-    glider_db::commit(tx).await?;
+    glider_db::repo::events::append(tx, enabled).await?;
     Ok(())
 }
 

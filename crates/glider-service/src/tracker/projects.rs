@@ -12,7 +12,7 @@ pub use create::create;
 pub use read::{get, list};
 pub use update::update;
 
-use glider_db::{DbError, repo::projects as repo};
+use glider_db::{DatabaseTransaction, DbError, repo::projects as repo};
 use glider_domain::{
     ProjectId,
     model::tracker::{Project, ProjectViewerFacts},
@@ -72,21 +72,22 @@ async fn admin_scope(
     Ok((found, admin))
 }
 
-async fn save(
+/// Writes `after` with its event in `tx`, stamped with who changed it and when.
+async fn write(
     ctx: &Ctx,
+    tx: &DatabaseTransaction,
     admin: &ProjectAdmin,
     before: &Project,
-    mut after: Project,
+    after: &mut Project,
     kind: &'static str,
 ) -> ServiceResult<()> {
     let actor = admin.access().workspace.user_id;
     after.updated_by = Some(actor);
     after.updated_at = ctx.now();
-    let tx = ctx.db.begin_write().await?;
-    repo::update_project(&tx, &after).await.map_err(conflict)?;
-    let change = changes(&snapshot(before), &snapshot(&after));
+    repo::update_project(tx, after).await.map_err(conflict)?;
+    let change = changes(&snapshot(before), &snapshot(after));
     glider_db::repo::events::append(
-        &tx,
+        tx,
         event(
             ctx,
             kind,
@@ -98,6 +99,19 @@ async fn save(
         ),
     )
     .await?;
+    Ok(())
+}
+
+/// Saves a change to a project in its own transaction.
+async fn save(
+    ctx: &Ctx,
+    admin: &ProjectAdmin,
+    before: &Project,
+    mut after: Project,
+    kind: &'static str,
+) -> ServiceResult<()> {
+    let tx = ctx.db.begin_write().await?;
+    write(ctx, &tx, admin, before, &mut after, kind).await?;
     glider_db::commit(tx).await?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod access;
 mod queue;
+mod switch;
 mod triage;
 
 use reqwest::Method;

@@ -102,7 +102,7 @@ pub async fn create(
     };
     let intake = existing
         .clone()
-        .unwrap_or_else(|| new_intake(&found, actor.user.id, now));
+        .unwrap_or_else(|| new_intake(&found.project, actor.user.id, now));
     let entry = IntakeItem {
         id: IntakeId::new(),
         workspace_id: found.workspace.id,

@@ -4,8 +4,8 @@ use glider_db::repo::{estimates as estimate_repo, states as state_repo};
 use glider_domain::{EstimateId, ProjectId, ValidationError};
 use serde_json::{Map, Value};
 
-use super::{ProjectView, admin_scope, get, input, save};
-use crate::{Ctx, ServiceError, ServiceResult, accounts::Actor};
+use super::{ProjectView, admin_scope, get, input, write};
+use crate::{Ctx, ServiceError, ServiceResult, accounts::Actor, tracker::intake::ensure_intake};
 
 /// Changes settings (project admins). An archived project must be restored first.
 pub async fn update(
@@ -52,17 +52,21 @@ pub async fn update(
                 ))
             })?;
     }
-    save(
+    let tx = ctx.db.begin_write().await?;
+    write(
         ctx,
+        &tx,
         &admin,
         &found.project,
-        project,
+        &mut project,
         "tracker.project.updated",
     )
     .await?;
-    // Turning intake on gives the project its intake queue (Plane does the same).
+    // Turning intake on gives the project its intake queue (Plane does the same), with the
+    // change itself.
     if body.get("intake_view") == Some(&Value::Bool(true)) {
-        crate::tracker::intake::ensure_intake(ctx, actor, slug, id).await?;
+        ensure_intake(ctx, &tx, &admin, &project).await?;
     }
+    glider_db::commit(tx).await?;
     get(ctx, actor, slug, id).await
 }
