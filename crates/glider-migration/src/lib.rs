@@ -14,6 +14,7 @@ mod m20261122_000006_pages_views;
 mod m20261122_000007_cycles_modules;
 mod m20261122_000008_intake_worklogs;
 mod m20261122_000009_attachments;
+mod m20261122_000010_event_offsets;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_cycles_modules::Migration),
             Box::new(m20261122_000008_intake_worklogs::Migration),
             Box::new(m20261122_000009_attachments::Migration),
+            Box::new(m20261122_000010_event_offsets::Migration),
         ]
     }
 }

@@ -41,6 +41,9 @@ pub struct ServiceSettings {
     pub max_upload_bytes: i64,
     /// How long signed upload and download URLs stay valid.
     pub signed_url_ttl: Duration,
+    /// Longest a consumer waits before looking at the event log again when nothing woke it
+    /// (a lost NOTIFY, or a replica whose commits it cannot hear).
+    pub event_poll_interval: std::time::Duration,
 }
 
 impl Default for ServiceSettings {
@@ -56,6 +59,7 @@ impl Default for ServiceSettings {
             public_url: "http://127.0.0.1:8080".to_owned(),
             max_upload_bytes: 5 * 1024 * 1024,
             signed_url_ttl: Duration::hours(1),
+            event_poll_interval: std::time::Duration::from_secs(1),
         }
     }
 }
@@ -68,6 +72,8 @@ pub struct Ctx {
     pub settings: Arc<ServiceSettings>,
     /// Uploaded files.
     pub files: crate::files::FileStore,
+    /// The event log as it grows, for real-time fan-out on this replica.
+    pub live: crate::events::LiveEvents,
     /// Signs access tokens; shared by every replica through the database unless configured.
     pub(crate) signing_key: Arc<SecretString>,
 }
@@ -109,6 +115,7 @@ impl Ctx {
             clock,
             settings: Arc::new(settings),
             files,
+            live: crate::events::LiveEvents::default(),
             signing_key: Arc::new(signing_key),
         })
     }

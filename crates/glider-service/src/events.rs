@@ -1,4 +1,14 @@
-//! Building outbox events.
+//! The event log: building events (appended in the transaction of each change) and
+//! delivering them to consumers.
+
+mod dispatch;
+
+pub use dispatch::{Consumer, Dispatcher, LiveEvents, start};
+
+/// The durable consumers every server runs (each context adds its own here).
+pub fn consumers() -> Vec<std::sync::Arc<dyn Consumer>> {
+    vec![]
+}
 
 use glider_domain::{EventId, ProjectId, UserId, WorkspaceId, model::events::NewEvent};
 use serde_json::{Map, Value, json};

@@ -27,6 +27,7 @@ pub struct TestApp {
     pub database: TestDatabase,
     /// The bucket's URL when files go to S3 (see [`TestAppBuilder::s3`]).
     pub s3_bucket_url: Option<String>,
+    _dispatcher: glider_service::events::Dispatcher,
     _files_dir: tempfile::TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
@@ -121,6 +122,9 @@ impl TestAppBuilder {
         let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None, files)
             .await
             .expect("service context");
+        let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
+            .await
+            .expect("event dispatcher");
         let router = glider_http::router(AppState::new(ctx.clone(), self.http));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -140,6 +144,7 @@ impl TestAppBuilder {
             ctx,
             database,
             s3_bucket_url,
+            _dispatcher: dispatcher,
             _files_dir: files_dir,
             shutdown: Some(shutdown),
         }

@@ -82,12 +82,16 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let ctx = context(&config).await?;
     let state = AppState::new(ctx.clone(), config.http_settings());
     let maintenance = glider_http::spawn_maintenance(&state);
+    let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
+        .await
+        .context("starting the event dispatcher")?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
     tracing::info!(address = %config.listen, backend = ?ctx.db.backend(), "Glider is listening on http://{}", config.listen);
     glider_http::serve(listener, glider_http::router(state), shutdown_signal()).await?;
     maintenance.abort();
+    drop(dispatcher);
     ctx.db.close().await;
     tracing::info!("stopped");
     Ok(())

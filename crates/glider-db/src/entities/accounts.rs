@@ -118,3 +118,19 @@ pub mod event {
     }
     no_relations!();
 }
+
+pub mod event_offset {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "event_offsets")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub consumer: String,
+        pub last_seq: i64,
+        pub lease_owner: Option<String>,
+        pub lease_until: Option<DateTimeUtc>,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}

@@ -17,3 +17,18 @@ pub struct NewEvent {
     pub payload: Value,
     pub at: DateTime<Utc>,
 }
+
+/// An event as read back from the log, with its position.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredEvent {
+    /// The position in the log: consumers keep their offset against it.
+    pub seq: i64,
+    pub id: EventId,
+    pub workspace_id: Option<WorkspaceId>,
+    pub project_id: Option<ProjectId>,
+    pub actor_id: Option<UserId>,
+    pub kind: String,
+    pub subject_id: uuid::Uuid,
+    pub payload: Value,
+    pub at: DateTime<Utc>,
+}
