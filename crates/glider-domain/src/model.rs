@@ -9,5 +9,6 @@ pub mod intake;
 pub mod pages;
 pub mod progress;
 pub mod tracker;
+pub mod work_item_counts;
 pub mod work_items;
 pub mod workspaces;

@@ -4,6 +4,7 @@ pub mod attachments;
 pub mod bulk;
 pub mod cycles;
 pub mod estimates;
+pub mod expand;
 pub mod features;
 pub mod intake;
 pub mod labels;

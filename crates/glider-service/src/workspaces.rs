@@ -3,6 +3,7 @@
 pub mod favorites;
 pub mod invitations;
 pub mod members;
+pub mod project_roles;
 pub mod stickies;
 
 use glider_db::{DbError, repo::workspaces as repo};

@@ -228,6 +228,26 @@ pub async fn find_point(
     .map(to_point)
 }
 
+/// Live points of the workspace among `ids`, in one query (for `expand`).
+pub async fn find_points(
+    conn: &impl ConnectionTrait,
+    workspace_id: WorkspaceId,
+    ids: &[EstimatePointId],
+) -> Result<Vec<EstimatePoint>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(estimate_point::Entity::find()
+        .filter(estimate_point::Column::WorkspaceId.eq(workspace_id.0))
+        .filter(estimate_point::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .filter(estimate_point::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_point)
+        .collect())
+}
+
 pub async fn update_point(conn: &impl ConnectionTrait, p: &EstimatePoint) -> Result<(), DbError> {
     let row = found(
         estimate_point::Entity::find_by_id(p.id.0)

@@ -91,6 +91,26 @@ pub async fn list_labels(
         .collect())
 }
 
+/// Live labels of the workspace among `ids`, in one query (for `expand`).
+pub async fn find_many(
+    conn: &impl ConnectionTrait,
+    workspace_id: WorkspaceId,
+    ids: &[LabelId],
+) -> Result<Vec<Label>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(label::Entity::find()
+        .filter(label::Column::WorkspaceId.eq(workspace_id.0))
+        .filter(label::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .filter(label::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_label)
+        .collect())
+}
+
 pub async fn find_label(
     conn: &impl ConnectionTrait,
     project_id: ProjectId,

@@ -101,6 +101,26 @@ pub async fn find_state(
     .map(to_state)
 }
 
+/// Live states of the workspace among `ids`, triage ones included, in one query (for `expand`).
+pub async fn find_many(
+    conn: &impl ConnectionTrait,
+    workspace_id: WorkspaceId,
+    ids: &[StateId],
+) -> Result<Vec<State>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(state::Entity::find()
+        .filter(state::Column::WorkspaceId.eq(workspace_id.0))
+        .filter(state::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .filter(state::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_state)
+        .collect())
+}
+
 /// A live state of the project with exactly this name.
 pub async fn find_by_name(
     conn: &impl ConnectionTrait,

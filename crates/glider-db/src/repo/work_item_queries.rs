@@ -224,7 +224,8 @@ pub fn filter_condition(filter: &Filter) -> Condition {
     }
 }
 
-fn base(query: &ListQuery<'_>) -> sea_orm::Select<work_item::Entity> {
+/// The list's rows before ordering and paging (also the base of grouped counts).
+pub(crate) fn base(query: &ListQuery<'_>) -> sea_orm::Select<work_item::Entity> {
     use work_item::Column as C;
     let mut select = work_item::Entity::find()
         .filter(C::ProjectId.is_in(query.projects.iter().map(|p| p.0)))
@@ -304,7 +305,7 @@ pub async fn list(
     Ok((total, items))
 }
 
-/// Counts per value of a grouping column (for the workspace count endpoint).
+/// How many items the list has (for the workspace count endpoint).
 pub async fn count(conn: &impl ConnectionTrait, query: &ListQuery<'_>) -> Result<u64, DbError> {
     if query.projects.is_empty() {
         return Ok(0);

@@ -3,6 +3,7 @@
 mod bulk;
 mod cycles;
 mod estimates;
+mod expand;
 mod features;
 mod intake;
 mod labels;

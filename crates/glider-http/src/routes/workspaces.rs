@@ -4,6 +4,8 @@ mod favorites;
 mod invitations;
 mod members;
 
+pub(crate) use members::MemberQuery;
+
 use axum::{extract::State, http::StatusCode};
 use chrono::{DateTime, Utc};
 use glider_domain::{WorkspaceRole, model::workspaces::Workspace};

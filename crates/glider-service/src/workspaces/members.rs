@@ -2,7 +2,9 @@
 
 use glider_db::repo::{projects as project_repo, workspaces as repo};
 use glider_domain::{
-    UserId, WorkspaceRole, model::workspaces::WorkspaceMember, policy::WorkspaceAdmin,
+    UserId, ValidationError, WorkspaceRole,
+    model::{accounts::User, workspaces::WorkspaceMember},
+    policy::WorkspaceAdmin,
 };
 use serde_json::json;
 
@@ -13,37 +15,50 @@ use crate::{
     events::event,
 };
 
-/// Filters the Plane SDK sends on member lists; Plane ignores them, Glider applies them.
-#[derive(Debug, Default)]
+/// The filters Plane's SDK sends with member lists (Plane ignores them; Glider applies them):
+/// text filters match case-insensitively anywhere, `role_slug` and the booleans exactly.
+#[derive(Clone, Debug, Default)]
 pub struct MemberFilter {
     pub email: Option<String>,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub display_name: Option<String>,
+    /// owner, admin, member or guest (on project lists: admin, member or guest).
+    pub role_slug: Option<String>,
     pub is_active: Option<bool>,
-    pub role: Option<WorkspaceRole>,
+    /// Glider has no bot accounts: `true` matches nobody.
+    pub is_bot: Option<bool>,
 }
 
-fn contains(haystack: &str, needle: &Option<String>) -> bool {
-    needle
-        .as_ref()
-        .is_none_or(|needle| haystack.to_lowercase().contains(&needle.to_lowercase()))
+fn contains(haystack: &str, needle: Option<&String>) -> bool {
+    needle.is_none_or(|needle| haystack.to_lowercase().contains(&needle.to_lowercase()))
 }
 
 impl MemberFilter {
-    fn matches(&self, member: &WorkspaceMember) -> bool {
-        contains(member.user.email.as_str(), &self.email)
-            && contains(&member.user.first_name, &self.first_name)
-            && contains(&member.user.last_name, &self.last_name)
-            && contains(&member.user.display_name, &self.display_name)
-            && self
-                .is_active
-                .is_none_or(|active| member.is_active == active)
-            && self.role.is_none_or(|role| member.role == role)
+    /// The text and flag filters, for a person whose membership is `is_active`.
+    pub(crate) fn matches_person(&self, user: &User, is_active: bool) -> bool {
+        contains(user.email.as_str(), self.email.as_ref())
+            && contains(&user.first_name, self.first_name.as_ref())
+            && contains(&user.last_name, self.last_name.as_ref())
+            && contains(&user.display_name, self.display_name.as_ref())
+            && self.is_active.is_none_or(|active| active == is_active)
+            && self.is_bot.is_none_or(|bot| !bot)
+    }
+
+    fn workspace_role(&self) -> Result<Option<WorkspaceRole>, ValidationError> {
+        self.role_slug
+            .as_deref()
+            .map(|raw| {
+                WorkspaceRole::from_stored(raw).ok_or_else(|| {
+                    ValidationError::new("role_slug", format!("\"{raw}\" is not a valid choice."))
+                })
+            })
+            .transpose()
     }
 }
 
-/// Every member row, newest first. Guests may not list members (as in Plane).
+/// Every member row matching `filter`, newest first. Guests may not list members (as in
+/// Plane).
 pub async fn list(
     ctx: &Ctx,
     actor: &Actor,
@@ -52,10 +67,12 @@ pub async fn list(
 ) -> ServiceResult<Vec<WorkspaceMember>> {
     let found = access::workspace(ctx, actor, slug).await?;
     let viewer = found.access.contributor().map_err(refuse("workspace"))?;
+    let role = filter.workspace_role()?;
     let members = repo::list_members(ctx.db.conn(), viewer.access().workspace_id).await?;
     Ok(members
         .into_iter()
-        .filter(|member| filter.matches(member))
+        .filter(|m| filter.matches_person(&m.user, m.is_active))
+        .filter(|m| role.is_none_or(|role| m.role == role))
         .collect())
 }
 

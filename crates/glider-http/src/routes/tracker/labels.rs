@@ -15,7 +15,8 @@ use crate::{
     auth::CurrentActor,
     error::ApiResult,
     extract::{ApiPath, ApiQuery, JsonObject},
-    pagination::{PageQuery, Paginated, select_fields},
+    pagination::{PageQuery, Paginated},
+    routes::tracker::expand::{ExpandQuery, Subject, shape},
     views::to_value,
 };
 
@@ -90,23 +91,40 @@ pub struct LabelRequest {
 type LabelPath = ApiPath<(String, Uuid, Uuid)>;
 
 /// The project's labels, newest first.
+///
+/// `expand` takes project, workspace, parent (as Plane renders it: `{id, project_id}`),
+/// created_by and updated_by.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/labels/", tag = "labels",
-    params(("slug" = String, Path), ("project_id" = Uuid, Path), PageQuery),
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), PageQuery, ExpandQuery),
     responses((status = 200, body = Paginated<LabelResponse>), (status = 404)))]
 pub async fn list_labels(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id)): ApiPath<(String, Uuid)>,
     ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(expand): ApiQuery<ExpandQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
     let page = query.page(1000)?;
     let list = labels::list(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
     let total = list.len() as u64;
-    let results = page
-        .slice(list)
+    let list = page.slice(list);
+    let Some(first) = list.first() else {
+        return Ok(axum::Json(Paginated::new(page, total, Vec::new())));
+    };
+    let workspace_id = first.workspace_id;
+    let values = list
         .iter()
-        .map(|l| select_fields(to_value(&LabelResponse::from(l)), query.fields.as_deref()))
+        .map(|l| to_value(&LabelResponse::from(l)))
         .collect();
+    let results = shape(
+        &state,
+        Subject::Label,
+        workspace_id,
+        values,
+        query.fields.as_deref(),
+        expand.expand.as_deref(),
+    )
+    .await?;
     Ok(axum::Json(Paginated::new(page, total, results)))
 }
 
@@ -124,7 +142,7 @@ pub async fn create_label(
     Ok((StatusCode::CREATED, axum::Json((&created).into())))
 }
 
-/// One label.
+/// One label (`fields` and `expand` are ignored here, as in Plane).
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/labels/{label_id}/", tag = "labels",
     params(("slug" = String, Path), ("project_id" = Uuid, Path), ("label_id" = Uuid, Path)),
     responses((status = 200, body = LabelResponse), (status = 404)))]

@@ -11,10 +11,10 @@ use glider_domain::{
         workspaces::WorkspaceMember,
     },
 };
-use glider_service::tracker::lite::{self, PeopleFilter};
-use serde::{Deserialize, Serialize};
+use glider_service::tracker::lite;
+use serde::Serialize;
 use serde_json::Value;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
@@ -24,6 +24,7 @@ use crate::{
     error::ApiResult,
     extract::{ApiPath, ApiQuery},
     pagination::{Page, PageQuery, Paginated, select_fields},
+    routes::workspaces::MemberQuery,
     views::{UserLite, to_value},
 };
 
@@ -109,31 +110,6 @@ impl From<&ProjectMember> for MemberLiteResponse {
     }
 }
 
-/// The member filters the SDK sends; text filters match case-insensitively.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct MemberLiteQuery {
-    pub email: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub display_name: Option<String>,
-    pub is_active: Option<bool>,
-    /// owner, admin, member or guest.
-    pub role_slug: Option<String>,
-}
-
-impl From<MemberLiteQuery> for PeopleFilter {
-    fn from(q: MemberLiteQuery) -> Self {
-        Self {
-            email: q.email,
-            first_name: q.first_name,
-            last_name: q.last_name,
-            display_name: q.display_name,
-            is_active: q.is_active,
-            role_slug: q.role_slug,
-        }
-    }
-}
-
 fn page_of<T, R: Serialize>(
     page: Page,
     query: &PageQuery,
@@ -168,14 +144,14 @@ pub async fn list_projects_lite(
 
 /// Workspace members, newest first, compact and paginated (guests may not list members).
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/members-lite/", tag = "workspaces",
-    params(("slug" = String, Path), PageQuery, MemberLiteQuery),
+    params(("slug" = String, Path), PageQuery, MemberQuery),
     responses((status = 200, body = Paginated<MemberLiteResponse>), (status = 400), (status = 403), (status = 404)))]
 pub async fn list_workspace_members_lite(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath(slug): ApiPath<String>,
     ApiQuery(query): ApiQuery<PageQuery>,
-    ApiQuery(filter): ApiQuery<MemberLiteQuery>,
+    ApiQuery(filter): ApiQuery<MemberQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
     let page = query.page(1000)?;
     let list = lite::workspace_members_lite(&state.ctx, &actor, &slug, &filter.into()).await?;
@@ -185,14 +161,14 @@ pub async fn list_workspace_members_lite(
 /// Everyone with a membership in the project (deactivated ones with `is_active` false),
 /// compact and paginated.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/project-members-lite/", tag = "projects",
-    params(("slug" = String, Path), ("project_id" = Uuid, Path), PageQuery, MemberLiteQuery),
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), PageQuery, MemberQuery),
     responses((status = 200, body = Paginated<MemberLiteResponse>), (status = 400), (status = 404)))]
 pub async fn list_project_members_lite(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id)): ApiPath<(String, Uuid)>,
     ApiQuery(query): ApiQuery<PageQuery>,
-    ApiQuery(filter): ApiQuery<MemberLiteQuery>,
+    ApiQuery(filter): ApiQuery<MemberQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
     let page = query.page(1000)?;
     let list = lite::project_members_lite(

@@ -4,9 +4,9 @@ use axum::{extract::State, http::StatusCode};
 use chrono::{DateTime, Utc};
 use glider_domain::ProjectId;
 use glider_service::tracker::projects::{self, ProjectView};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
@@ -15,7 +15,8 @@ use crate::{
     auth::CurrentActor,
     error::ApiResult,
     extract::{ApiPath, ApiQuery, JsonObject},
-    pagination::{PageQuery, Paginated, select_fields},
+    pagination::{PageQuery, Paginated},
+    routes::tracker::expand::{ExpandQuery, ShapeQuery, Subject, shape, shape_one},
     views::to_value,
 };
 
@@ -173,36 +174,41 @@ pub struct ProjectRequest {
     pub estimate: Option<Uuid>,
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct FieldsQuery {
-    /// Comma-separated fields to keep.
-    pub fields: Option<String>,
-}
-
 type ProjectPath = ApiPath<(String, Uuid)>;
 
 /// Projects the caller can see, oldest first, in Plane's pagination envelope.
+///
+/// `expand` takes workspace, created_by, updated_by, project_lead and default_assignee.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/", tag = "projects",
-    params(("slug" = String, Path), PageQuery), responses((status = 200, body = Paginated<ProjectResponse>), (status = 404)))]
+    params(("slug" = String, Path), PageQuery, ExpandQuery), responses((status = 200, body = Paginated<ProjectResponse>), (status = 404)))]
 pub async fn list_projects(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath(slug): ApiPath<String>,
     ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(expand): ApiQuery<ExpandQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
     let page = query.page(1000)?;
     let list = projects::list(&state.ctx, &actor, &slug).await?;
     let total = list.len() as u64;
-    let results = page
-        .slice(list)
+    let list = page.slice(list);
+    let Some(first) = list.first() else {
+        return Ok(axum::Json(Paginated::new(page, total, Vec::new())));
+    };
+    let workspace_id = first.project.workspace_id;
+    let values = list
         .iter()
-        .map(|view| {
-            select_fields(
-                to_value(&ProjectResponse::new(view, true)),
-                query.fields.as_deref(),
-            )
-        })
+        .map(|view| to_value(&ProjectResponse::new(view, true)))
         .collect();
+    let results = shape(
+        &state,
+        Subject::Project,
+        workspace_id,
+        values,
+        query.fields.as_deref(),
+        expand.expand.as_deref(),
+    )
+    .await?;
     Ok(axum::Json(Paginated::new(page, total, results)))
 }
 
@@ -223,20 +229,26 @@ pub async fn create_project(
     ))
 }
 
-/// One project.
+/// One project, with `fields` and `expand` as on the list.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/", tag = "projects",
-    params(("slug" = String, Path), ("project_id" = Uuid, Path), FieldsQuery), responses((status = 200, body = ProjectResponse), (status = 404)))]
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), ShapeQuery), responses((status = 200, body = ProjectResponse), (status = 404)))]
 pub async fn get_project(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, id)): ProjectPath,
-    ApiQuery(query): ApiQuery<FieldsQuery>,
+    ApiQuery(query): ApiQuery<ShapeQuery>,
 ) -> ApiResult<axum::Json<Value>> {
     let view = projects::get(&state.ctx, &actor, &slug, ProjectId(id)).await?;
-    Ok(axum::Json(select_fields(
+    let shaped = shape_one(
+        &state,
+        Subject::Project,
+        view.project.workspace_id,
         to_value(&ProjectResponse::new(&view, false)),
         query.fields.as_deref(),
-    )))
+        query.expand.as_deref(),
+    )
+    .await?;
+    Ok(axum::Json(shaped))
 }
 
 /// Changes a project's settings (project admins).

@@ -7,9 +7,9 @@ use glider_domain::{
     model::tracker::{State as WorkItemState, StateGroup},
 };
 use glider_service::tracker::states;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
@@ -18,7 +18,8 @@ use crate::{
     auth::CurrentActor,
     error::ApiResult,
     extract::{ApiPath, ApiQuery, JsonObject},
-    pagination::{PageQuery, Paginated, select_fields},
+    pagination::{PageQuery, Paginated},
+    routes::tracker::expand::{ExpandQuery, ShapeQuery, Subject, shape, shape_one},
     views::to_value,
 };
 
@@ -77,22 +78,38 @@ impl From<&WorkItemState> for StateResponse {
 }
 
 /// The project's states by sequence (triage states are hidden, as in Plane).
+///
+/// `expand` takes project, workspace, created_by and updated_by.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/states/", tag = "states",
-    params(("slug" = String, Path), ("project_id" = Uuid, Path), PageQuery), responses((status = 200, body = Paginated<StateResponse>), (status = 404)))]
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), PageQuery, ExpandQuery), responses((status = 200, body = Paginated<StateResponse>), (status = 404)))]
 pub async fn list_states(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id)): ApiPath<(String, Uuid)>,
     ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(expand): ApiQuery<ExpandQuery>,
 ) -> ApiResult<axum::Json<Paginated<Value>>> {
     let page = query.page(1000)?;
     let list = states::list(&state.ctx, &actor, &slug, ProjectId(project_id)).await?;
     let total = list.len() as u64;
-    let results = page
-        .slice(list)
+    let list = page.slice(list);
+    let Some(first) = list.first() else {
+        return Ok(axum::Json(Paginated::new(page, total, Vec::new())));
+    };
+    let workspace_id = first.workspace_id;
+    let values = list
         .iter()
-        .map(|s| select_fields(to_value(&StateResponse::from(s)), query.fields.as_deref()))
+        .map(|s| to_value(&StateResponse::from(s)))
         .collect();
+    let results = shape(
+        &state,
+        Subject::State,
+        workspace_id,
+        values,
+        query.fields.as_deref(),
+        expand.expand.as_deref(),
+    )
+    .await?;
     Ok(axum::Json(Paginated::new(page, total, results)))
 }
 
@@ -119,12 +136,6 @@ pub struct StateRequest {
     pub external_id: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct StateFieldsQuery {
-    /// Comma-separated fields to keep.
-    pub fields: Option<String>,
-}
-
 type StatePath = ApiPath<(String, Uuid, Uuid)>;
 
 /// Creates a state after the project's last one (project members and admins). Answers 200, as
@@ -142,15 +153,15 @@ pub async fn create_state(
     Ok(axum::Json((&created).into()))
 }
 
-/// One state (triage states are hidden).
+/// One state (triage states are hidden), with `fields` and `expand` as on the list.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/projects/{project_id}/states/{state_id}/", tag = "states",
-    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("state_id" = Uuid, Path), StateFieldsQuery),
+    params(("slug" = String, Path), ("project_id" = Uuid, Path), ("state_id" = Uuid, Path), ShapeQuery),
     responses((status = 200, body = StateResponse), (status = 404)))]
 pub async fn get_state(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id, id)): StatePath,
-    ApiQuery(query): ApiQuery<StateFieldsQuery>,
+    ApiQuery(query): ApiQuery<ShapeQuery>,
 ) -> ApiResult<axum::Json<Value>> {
     let found = states::get(
         &state.ctx,
@@ -160,10 +171,16 @@ pub async fn get_state(
         StateId(id),
     )
     .await?;
-    Ok(axum::Json(select_fields(
+    let shaped = shape_one(
+        &state,
+        Subject::State,
+        found.workspace_id,
         to_value(&StateResponse::from(&found)),
         query.fields.as_deref(),
-    )))
+        query.expand.as_deref(),
+    )
+    .await?;
+    Ok(axum::Json(shaped))
 }
 
 /// Changes a state (project members and admins).

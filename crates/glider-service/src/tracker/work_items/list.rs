@@ -2,7 +2,7 @@
 //! lookup by `IDENT-123`, and search.
 
 use glider_db::repo::{
-    projects as project_repo,
+    projects as project_repo, work_item_counts as counts,
     work_item_queries::{self as queries, ListQuery, Visibility},
     work_items as repo,
 };
@@ -11,6 +11,7 @@ use glider_domain::{
     filters::Filter,
     model::{
         tracker::Project,
+        work_item_counts::{CountGrouping, GroupCount},
         work_items::{WorkItem, WorkItemOrder},
     },
     policy::ProjectAccess,
@@ -146,13 +147,25 @@ pub async fn list_workspace(
     Ok((projects, page))
 }
 
-/// How many items match, across the workspace.
+/// The workspace count: the total, and per group when grouped.
+#[derive(Clone, Debug)]
+pub struct WorkItemCounts {
+    pub total: u64,
+    pub grouping: Option<CountGrouping>,
+    pub groups: Vec<GroupCount>,
+    /// Per (group, sub-group) when sub-grouped.
+    pub sub_groups: Vec<GroupCount>,
+}
+
+/// How many items match across the workspace, optionally by `grouping`. Items are counted in
+/// the projects the actor can read.
 pub async fn count_workspace(
     ctx: &Ctx,
     actor: &Actor,
     slug: &str,
     filter: Option<&Filter>,
-) -> ServiceResult<u64> {
+    grouping: Option<CountGrouping>,
+) -> ServiceResult<WorkItemCounts> {
     let scope = access::workspace(ctx, actor, slug).await?;
     let ids: Vec<ProjectId> = readable_projects(ctx, &scope)
         .await?
@@ -167,7 +180,21 @@ pub async fn count_workspace(
         offset: 0,
         limit: 1,
     };
-    Ok(queries::count(ctx.db.conn(), &query).await?)
+    let conn = ctx.db.conn();
+    let total = queries::count(conn, &query).await?;
+    let mut counts = WorkItemCounts {
+        total,
+        grouping,
+        groups: Vec::new(),
+        sub_groups: Vec::new(),
+    };
+    if let Some(grouping) = grouping {
+        counts.groups = counts::grouped(conn, &query, grouping.group, None).await?;
+        if let Some(sub) = grouping.sub_group {
+            counts.sub_groups = counts::grouped(conn, &query, grouping.group, Some(sub)).await?;
+        }
+    }
+    Ok(counts)
 }
 
 /// `GET /workspaces/{slug}/work-items/PROJ-12/`.

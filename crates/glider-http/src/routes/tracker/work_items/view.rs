@@ -6,14 +6,16 @@ use glider_domain::model::{
     work_items::{Priority, WorkItem},
 };
 use glider_service::tracker::work_items::expand::Expansions;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Value, json};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
+pub use crate::routes::tracker::expand::ShapeQuery;
 use crate::{
     pagination::select_fields,
-    views::{UserLite, to_value},
+    routes::tracker::expand::{Subject, apply, project_lite},
+    views::to_value,
 };
 
 /// Plane's `WorkItem` (`IssueSerializer`).
@@ -92,29 +94,8 @@ impl From<&WorkItem> for WorkItemResponse {
     }
 }
 
-/// `fields` and `expand` of work-item reads.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct ShapeQuery {
-    /// Comma-separated fields to keep.
-    pub fields: Option<String>,
-    /// Comma-separated references to replace by objects: assignees, labels, state, project,
-    /// parent, created_by, updated_by.
-    pub expand: Option<String>,
-}
-
-impl ShapeQuery {
-    pub fn expand_list(&self) -> Vec<&str> {
-        self.expand
-            .as_deref()
-            .unwrap_or_default()
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
-    }
-}
-
-/// Renders one item: `fields` first, then `expand` of the fields that remain.
+/// Renders one item: `fields` first, then `expand` of the fields that remain. `project` is
+/// the item's project when the caller has it (it answers `expand=project` without a query).
 pub fn render(
     item: &WorkItem,
     project: Option<&Project>,
@@ -128,41 +109,14 @@ pub fn render(
     let Value::Object(map) = &mut value else {
         return value;
     };
-    let user = |id: &Value| -> Value {
-        id.as_str()
-            .and_then(|s| s.parse::<Uuid>().ok())
-            .and_then(|id| expansions.users.get(&id))
-            .map_or(json!({}), |user| to_value(&UserLite::from(user)))
-    };
-    for name in query.expand_list() {
-        let Some(current) = map.get(name).cloned() else {
-            continue;
-        };
-        let expanded = match name {
-            "assignees" => Value::Array(current.as_array().map(|ids| ids.iter().map(user).collect()).unwrap_or_default()),
-            "created_by" | "updated_by" => user(&current),
-            "labels" => Value::Array(
-                item.labels
-                    .iter()
-                    .filter_map(|id| expansions.labels.get(&id.0))
-                    .map(|label| to_value(&crate::routes::tracker::labels::LabelResponse::from(label)))
-                    .collect(),
-            ),
-            "state" => item.state_id.and_then(|id| expansions.states.get(&id.0)).map_or(json!({}), |s| {
-                json!({ "id": s.id, "name": s.name, "color": s.color, "group": s.group })
-            }),
-            "project" => project.map_or(json!({}), |p| {
-                json!({ "id": p.id, "identifier": p.identifier, "name": p.name, "cover_image": p.settings.cover_image,
-                        "icon_prop": p.settings.icon_prop, "emoji": p.settings.emoji, "description": p.settings.description,
-                        "cover_image_url": p.settings.cover_image })
-            }),
-            "parent" => item.parent_id.and_then(|id| expansions.parents.get(&id.0).map(|(seq, project)| (id, seq, project))).map_or(
-                json!({}),
-                |(id, seq, project)| json!({ "id": id, "sequence_id": seq, "project_id": project }),
-            ),
-            _ => continue,
-        };
-        map.insert(name.to_owned(), expanded);
+    let mut names = query.expand_list();
+    if names.contains(&"project") && map.contains_key("project") {
+        names.retain(|name| *name != "project");
+        let lite = project
+            .filter(|p| p.id == item.project_id)
+            .map_or_else(|| json!({}), project_lite);
+        map.insert("project".to_owned(), lite);
     }
+    apply(Subject::WorkItem, map, &names, expansions);
     value
 }

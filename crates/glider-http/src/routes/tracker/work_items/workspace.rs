@@ -1,10 +1,13 @@
 //! Workspace-wide work-item reads: list, count, search, advanced search, `PROJ-12` lookup.
 
 use axum::extract::State;
-use glider_domain::{ProjectId, filters};
-use glider_service::tracker::work_items::{expand, list};
+use glider_domain::{ProjectId, filters, model::work_item_counts::CountGrouping};
+use glider_service::tracker::work_items::{
+    expand,
+    list::{self, WorkItemCounts},
+};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
@@ -66,36 +69,82 @@ pub async fn list_workspace_work_items(
 pub struct CountQuery {
     /// JSON filter expression, as on lists.
     pub filters: Option<String>,
+    /// Count per value of: state_id, state__group, priority, project_id, type_id, labels__id,
+    /// assignees__id, issue_module__module_id, cycle_id, created_by, target_date, start_date
+    /// (release_work_items__release_id and milestone_id put every item under "None").
+    pub group_by: Option<String>,
+    /// A second dimension inside each group (needs `group_by`, and must differ from it).
+    pub sub_group_by: Option<String>,
 }
 
+/// The workspace count in the SDK's shape. `grouped_counts` is keyed by the group's value
+/// (an id, a name, or an ISO date; "None" for items without one); each entry has `count`, and
+/// `sub_grouped_counts` when sub-grouped.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CountResponse {
     pub grouped_by: Option<String>,
     pub sub_grouped_by: Option<String>,
     pub total_count: u64,
-    pub grouped_counts: Value,
+    #[schema(value_type = Object)]
+    pub grouped_counts: Map<String, Value>,
 }
 
-/// How many work items match, across the workspace.
+fn group_key(key: Option<&String>) -> String {
+    key.map_or_else(|| "None".to_owned(), Clone::clone)
+}
+
+impl From<&WorkItemCounts> for CountResponse {
+    fn from(counts: &WorkItemCounts) -> Self {
+        let mut grouped = Map::new();
+        for group in &counts.groups {
+            grouped.insert(
+                group_key(group.key.as_ref()),
+                json!({ "count": group.count }),
+            );
+        }
+        let sub_grouped = counts.grouping.and_then(|g| g.sub_group).is_some();
+        if sub_grouped {
+            for entry in grouped.values_mut() {
+                entry["sub_grouped_counts"] = json!({});
+            }
+        }
+        for sub in &counts.sub_groups {
+            if let Some(entry) = grouped.get_mut(&group_key(sub.key.as_ref())) {
+                entry["sub_grouped_counts"][group_key(sub.sub_key.as_ref())] =
+                    json!({ "count": sub.count });
+            }
+        }
+        Self {
+            grouped_by: counts.grouping.map(|g| g.group.as_str().to_owned()),
+            sub_grouped_by: counts
+                .grouping
+                .and_then(|g| g.sub_group)
+                .map(|d| d.as_str().to_owned()),
+            total_count: counts.total,
+            grouped_counts: grouped,
+        }
+    }
+}
+
+/// How many work items match across the workspace, optionally per group and sub-group.
 #[utoipa::path(get, path = "/api/v1/workspaces/{slug}/work-items/count/", tag = "work-items",
-    params(("slug" = String, Path), CountQuery), responses((status = 200, body = CountResponse)))]
+    params(("slug" = String, Path), CountQuery), responses((status = 200, body = CountResponse), (status = 400)))]
 pub async fn count_workspace_work_items(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
     ApiPath(slug): ApiPath<String>,
     ApiQuery(query): ApiQuery<CountQuery>,
 ) -> ApiResult<axum::Json<CountResponse>> {
+    let invalid = |e: glider_domain::ValidationError| ApiError::field(&e.field, &e.message);
     let filter = match query.filters.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(raw) => Some(filters::parse(raw).map_err(|e| ApiError::field(&e.field, &e.message))?),
+        Some(raw) => Some(filters::parse(raw).map_err(invalid)?),
     };
-    let total = list::count_workspace(&state.ctx, &actor, &slug, filter.as_ref()).await?;
-    Ok(axum::Json(CountResponse {
-        grouped_by: None,
-        sub_grouped_by: None,
-        total_count: total,
-        grouped_counts: json!({}),
-    }))
+    let grouping = CountGrouping::parse(query.group_by.as_deref(), query.sub_group_by.as_deref())
+        .map_err(invalid)?;
+    let counts =
+        list::count_workspace(&state.ctx, &actor, &slug, filter.as_ref(), grouping).await?;
+    Ok(axum::Json(CountResponse::from(&counts)))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
