@@ -92,7 +92,11 @@ pub async fn start(ctx: &Ctx, consumers: Vec<Arc<dyn Consumer>>) -> anyhow::Resu
     tasks.push(tokio::spawn(live_tail(ctx.clone(), head)));
     for consumer in consumers {
         log::register_consumer(ctx.db.conn(), consumer.name(), head, ctx.now()).await?;
-        tasks.push(tokio::spawn(run_durable(ctx.clone(), consumer, owner.clone())));
+        tasks.push(tokio::spawn(run_durable(
+            ctx.clone(),
+            consumer,
+            owner.clone(),
+        )));
     }
     Ok(Dispatcher { tasks })
 }
