@@ -14,19 +14,25 @@ macro_rules! no_relations {
 mod accounts;
 mod catalog;
 mod cycles;
+mod email;
 mod files;
 mod intake;
+mod notify;
 mod pages;
 mod tracker;
+mod webhooks;
 mod work_items;
 mod workspaces;
 
 pub use accounts::*;
 pub use catalog::*;
 pub use cycles::*;
+pub use email::*;
 pub use files::*;
 pub use intake::*;
+pub use notify::*;
 pub use pages::*;
 pub use tracker::*;
+pub use webhooks::*;
 pub use work_items::*;
 pub use workspaces::*;

@@ -15,6 +15,9 @@ mod m20261122_000007_cycles_modules;
 mod m20261122_000008_intake_worklogs;
 mod m20261122_000009_attachments;
 mod m20261122_000010_event_offsets;
+mod m20261122_000011_notifications;
+mod m20261122_000012_email;
+mod m20261122_000013_webhooks;
 
 pub struct Migrator;
 
@@ -32,6 +35,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_intake_worklogs::Migration),
             Box::new(m20261122_000009_attachments::Migration),
             Box::new(m20261122_000010_event_offsets::Migration),
+            Box::new(m20261122_000011_notifications::Migration),
+            Box::new(m20261122_000012_email::Migration),
+            Box::new(m20261122_000013_webhooks::Migration),
         ]
     }
 }

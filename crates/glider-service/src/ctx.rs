@@ -44,6 +44,11 @@ pub struct ServiceSettings {
     /// Longest a consumer waits before looking at the event log again when nothing woke it
     /// (a lost NOTIFY, or a replica whose commits it cannot hear).
     pub event_poll_interval: std::time::Duration,
+    /// Webhook targets, timeouts and retries.
+    pub webhooks: crate::webhooks::WebhookSettings,
+    /// An SMTP server is configured: queued e-mails are sent. Without one they are held in
+    /// the table for an administrator to read, so nothing is silently dropped.
+    pub smtp_configured: bool,
 }
 
 impl Default for ServiceSettings {
@@ -60,6 +65,8 @@ impl Default for ServiceSettings {
             max_upload_bytes: 5 * 1024 * 1024,
             signed_url_ttl: Duration::hours(1),
             event_poll_interval: std::time::Duration::from_secs(1),
+            webhooks: crate::webhooks::WebhookSettings::default(),
+            smtp_configured: false,
         }
     }
 }
@@ -74,6 +81,10 @@ pub struct Ctx {
     pub files: crate::files::FileStore,
     /// The event log as it grows, for real-time fan-out on this replica.
     pub live: crate::events::LiveEvents,
+    /// Ephemeral signals (presence) to every replica; in-process unless Redis is configured.
+    pub bus: crate::bus::Bus,
+    /// The WebSocket subscribers of this replica.
+    pub realtime: crate::realtime::Hub,
     /// Signs access tokens; shared by every replica through the database unless configured.
     pub(crate) signing_key: Arc<SecretString>,
 }
@@ -116,6 +127,8 @@ impl Ctx {
             settings: Arc::new(settings),
             files,
             live: crate::events::LiveEvents::default(),
+            bus: crate::bus::Bus::in_process(),
+            realtime: crate::realtime::Hub::default(),
             signing_key: Arc::new(signing_key),
         })
     }

@@ -9,13 +9,17 @@
 
 pub mod access;
 pub mod accounts;
+pub mod bus;
 mod ctx;
+pub mod email;
 mod error;
 pub mod events;
 pub mod files;
 pub mod input;
 pub mod pages;
+pub mod realtime;
 pub mod tracker;
+pub mod webhooks;
 pub mod workspaces;
 
 pub use ctx::{Ctx, PasswordHashing, ServiceSettings};
