@@ -7,6 +7,7 @@
 
 mod database;
 mod fixtures;
+mod process;
 
 use std::{net::SocketAddr, sync::Arc};
 
@@ -16,6 +17,7 @@ use glider_service::{Ctx, PasswordHashing, ServiceSettings};
 
 pub use database::TestDatabase;
 pub use fixtures::{TestUser, json_of};
+pub use process::{ServerConfig, ServerProcess, free_port};
 
 /// A running server with its own database.
 pub struct TestApp {

@@ -12,6 +12,7 @@ mod attachments;
 mod bulk;
 mod catalog;
 mod cli;
+mod crash;
 mod counts;
 mod cycles;
 mod estimates;
