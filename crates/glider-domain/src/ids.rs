@@ -97,4 +97,6 @@ id_type!(
     IntakeId,
     /// Time logged on a work item.
     WorkLogId,
+    /// A notification to one user.
+    NotificationId,
 );
