@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::error::ApiError;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Items per page, 1 to 1000 (default 1000).
     pub per_page: Option<String>,

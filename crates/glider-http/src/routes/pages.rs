@@ -133,6 +133,7 @@ pub struct ArchivedResponse {
 
 /// `fields` on a single object.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FieldsQuery {
     /// Comma-separated fields to keep.
     pub fields: Option<String>,

@@ -139,6 +139,7 @@ fn plain(cycle: glider_domain::model::cycles::Cycle) -> CycleView {
 
 /// The cycle list's parameters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CycleListQuery {
     pub per_page: Option<String>,
     pub cursor: Option<String>,
@@ -157,6 +158,7 @@ pub struct CycleListQuery {
 
 /// The parameters of `cycles-lite/`: pagination, ordering and the status filter.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CycleLiteQuery {
     pub per_page: Option<String>,
     pub cursor: Option<String>,

@@ -25,6 +25,7 @@ use crate::{
 
 /// `fields` and `expand` of a read.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ShapeQuery {
     /// Comma-separated fields to keep.
     pub fields: Option<String>,
@@ -36,6 +37,7 @@ pub struct ShapeQuery {
 
 /// `expand` alone, for lists whose `fields` travels with the pagination parameters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExpandQuery {
     /// Comma-separated references to replace by objects: created_by, updated_by, workspace,
     /// project, and per resource project_lead, default_assignee, parent.

@@ -37,6 +37,7 @@ type EntryPath = ApiPath<(String, Uuid, Uuid)>;
 
 /// Shaping of intake reads.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct IntakeShapeQuery {
     /// Comma-separated fields to keep.
     pub fields: Option<String>,
@@ -47,6 +48,7 @@ pub struct IntakeShapeQuery {
 
 /// List parameters: Plane's pagination and shaping, and Glider's `status` filter.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct IntakeListQuery {
     pub per_page: Option<String>,
     pub cursor: Option<String>,

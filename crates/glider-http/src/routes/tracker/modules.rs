@@ -112,6 +112,7 @@ impl From<&ModuleView> for ModuleResponse {
 
 /// The parameters of `modules-lite/`: pagination and ordering.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ModuleLiteQuery {
     pub per_page: Option<String>,
     pub cursor: Option<String>,

@@ -109,6 +109,7 @@ pub struct StickyRequest {
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StickyListQuery {
     /// Keeps stickies whose text contains this (case-insensitive).
     pub query: Option<String>,

@@ -56,6 +56,7 @@ impl From<&WorkspaceMember> for WorkspaceMemberResponse {
 /// The member filters Plane's SDK sends: text filters match case-insensitively anywhere,
 /// `role_slug` and the booleans (`true` / `false`) exactly.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MemberQuery {
     pub email: Option<String>,
     pub first_name: Option<String>,

@@ -26,6 +26,7 @@ const USER_LISTS: [&str; 1] = ["members"];
 
 /// `fields` and `expand` of reads.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ShapeParams {
     /// Comma-separated fields to keep.
     pub fields: Option<String>,

@@ -289,6 +289,7 @@ pub async fn upload_file(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DownloadQuery {
     pub expires: i64,
     pub signature: String,

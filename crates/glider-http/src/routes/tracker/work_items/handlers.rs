@@ -19,6 +19,7 @@ use crate::{
 
 /// List parameters: Plane's pagination, ordering, shaping, and Glider's `filters`.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WorkItemListQuery {
     pub per_page: Option<String>,
     pub cursor: Option<String>,

@@ -66,6 +66,7 @@ pub async fn list_workspace_work_items(
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CountQuery {
     /// JSON filter expression, as on lists.
     pub filters: Option<String>,
@@ -148,6 +149,7 @@ pub async fn count_workspace_work_items(
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     pub search: Option<String>,
     pub limit: Option<u64>,

@@ -39,6 +39,7 @@ pub struct WorklogTotalResponse {
 
 /// Which logs a summary counts.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TimeSummaryQuery {
     /// First date worked to count (`YYYY-MM-DD`, inclusive).
     pub from: Option<String>,

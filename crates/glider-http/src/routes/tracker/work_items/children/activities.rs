@@ -68,6 +68,7 @@ impl From<&Activity> for ActivityResponse {
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ActivityQuery {
     pub per_page: Option<String>,
     pub cursor: Option<String>,
