@@ -1,6 +1,7 @@
 //! The tracker: projects, their members and states (work items arrive with the Tracker issue).
 
 pub mod attachments;
+pub mod board;
 pub mod bulk;
 pub mod cycles;
 pub mod estimates;
