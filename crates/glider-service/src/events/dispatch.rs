@@ -114,6 +114,8 @@ async fn live_tail(ctx: Ctx, mut seq: i64) {
                 let full = events.len() as u64 == BATCH;
                 for event in events {
                     seq = event.seq;
+                    #[expect(clippy::cast_precision_loss, reason = "a gauge; exact below 2^53")]
+                    metrics::gauge!("glider_event_live_offset").set(seq as f64);
                     // No receivers is fine: nobody is looking.
                     let _ = ctx.live.sender.send(Arc::new(event));
                 }
@@ -188,6 +190,8 @@ async fn run_batch(
     log::advance(&tx, consumer.name(), last, ctx.now()).await?;
     // A consumer may have appended events of its own (a notification): wake everyone.
     glider_db::commit(tx).await?;
+    #[expect(clippy::cast_precision_loss, reason = "a gauge; exact below 2^53")]
+    metrics::gauge!("glider_event_consumer_offset", "consumer" => consumer.name()).set(last as f64);
     Ok(if events.len() as u64 == BATCH {
         Progress::Full(last)
     } else {
