@@ -45,7 +45,9 @@ async fn main() -> anyhow::Result<()> {
     let (mut socket, _) = tokio_tungstenite::connect_async(request).await?;
     let topic = format!("project:{}", target.project);
     socket
-        .send(Message::text(json!({ "type": "subscribe", "topic": topic }).to_string()))
+        .send(Message::text(
+            json!({ "type": "subscribe", "topic": topic }).to_string(),
+        ))
         .await?;
     let expected = args.creates;
     let listener = tokio::spawn(async move {
@@ -97,8 +99,15 @@ async fn main() -> anyhow::Result<()> {
     // Durable consumers have caught up when every offset reaches the live tail's.
     let mut caught_up = None;
     while started.elapsed() < committed + Duration::from_secs(120) {
-        let page = client.get(target.url("/metrics")).send().await?.text().await?;
-        let head = gauges(&page, "glider_event_live_offset").into_iter().fold(0.0, f64::max);
+        let page = client
+            .get(target.url("/metrics"))
+            .send()
+            .await?
+            .text()
+            .await?;
+        let head = gauges(&page, "glider_event_live_offset")
+            .into_iter()
+            .fold(0.0, f64::max);
         let offsets = gauges(&page, "glider_event_consumer_offset");
         if !offsets.is_empty() && offsets.iter().all(|offset| *offset >= head) {
             caught_up = Some(started.elapsed());

@@ -34,7 +34,9 @@ async fn subscribed_socket(target: &Target) -> anyhow::Result<Socket> {
     let (mut socket, _) = tokio_tungstenite::connect_async(request).await?;
     let topic = format!("project:{}", target.project);
     socket
-        .send(Message::text(json!({ "type": "subscribe", "topic": topic }).to_string()))
+        .send(Message::text(
+            json!({ "type": "subscribe", "topic": topic }).to_string(),
+        ))
         .await?;
     while let Some(frame) = socket.next().await {
         if let Message::Text(text) = frame? {
