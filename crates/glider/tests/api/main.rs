@@ -12,6 +12,7 @@ mod attachments;
 mod bulk;
 mod catalog;
 mod cli;
+mod cluster;
 mod crash;
 mod counts;
 mod cycles;
