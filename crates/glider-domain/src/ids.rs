@@ -65,6 +65,10 @@ id_type!(
     StateId,
     /// A domain event in the outbox.
     EventId,
+    /// An outgoing webhook of a workspace.
+    WebhookId,
+    /// One event owed to one webhook, with its attempts.
+    WebhookDeliveryId,
     /// A work item (Plane's issue).
     WorkItemId,
     /// A comment on a work item.

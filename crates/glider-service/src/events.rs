@@ -7,7 +7,7 @@ pub use dispatch::{Consumer, Dispatcher, LiveEvents, start};
 
 /// The durable consumers every server runs (each context adds its own here).
 pub fn consumers() -> Vec<std::sync::Arc<dyn Consumer>> {
-    vec![]
+    vec![std::sync::Arc::new(crate::webhooks::WebhookConsumer)]
 }
 
 use glider_domain::{EventId, ProjectId, UserId, WorkspaceId, model::events::NewEvent};
