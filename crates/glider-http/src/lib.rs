@@ -11,6 +11,7 @@ pub mod pagination;
 mod routes;
 mod state;
 mod views;
+pub mod ws;
 
 use std::{
     future::Future,

@@ -39,6 +39,8 @@ pub struct TestAppBuilder {
     http: HttpSettings,
     service: ServiceSettings,
     s3: bool,
+    redis: bool,
+    realtime: Option<glider_service::realtime::Limits>,
 }
 
 impl Default for TestAppBuilder {
@@ -61,6 +63,8 @@ impl Default for TestAppBuilder {
                 ..ServiceSettings::default()
             },
             s3: false,
+            redis: false,
+            realtime: None,
         }
     }
 }
@@ -98,6 +102,19 @@ impl TestAppBuilder {
         self
     }
 
+    /// Signals (presence) go through the Redis at `GLIDER_TEST_REDIS_URL` (scripts/test starts
+    /// one), as with several replicas.
+    pub fn redis(mut self) -> Self {
+        self.redis = true;
+        self
+    }
+
+    /// Other per-socket bounds for the WebSocket hub (a tiny queue to test slow clients).
+    pub fn realtime_limits(mut self, limits: glider_service::realtime::Limits) -> Self {
+        self.realtime = Some(limits);
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let database = TestDatabase::create().await;
         let db = glider_db::Db::connect(database.url(), 8)
@@ -121,9 +138,17 @@ impl TestAppBuilder {
             let store = glider_service::files::FileStore::local(files_dir.path());
             (store.expect("file store"), None)
         };
-        let ctx = Ctx::new(db, Arc::new(clock.clone()), service, None, files)
+        let mut ctx = Ctx::new(db, Arc::new(clock.clone()), service, None, files)
             .await
             .expect("service context");
+        if self.redis {
+            ctx.bus = glider_service::bus::Bus::redis(&redis_url())
+                .await
+                .expect("connect to the test Redis");
+        }
+        if let Some(limits) = self.realtime {
+            ctx.realtime = glider_service::realtime::Hub::new(limits);
+        }
         let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
             .await
             .expect("event dispatcher");
@@ -151,6 +176,14 @@ impl TestAppBuilder {
             shutdown: Some(shutdown),
         }
     }
+}
+
+/// The Redis of `GLIDER_TEST_REDIS_URL`.
+pub fn redis_url() -> String {
+    std::env::var("GLIDER_TEST_REDIS_URL").expect(
+        "Redis tests need a Redis server: run scripts/test, or start `redis-server` and set \
+         GLIDER_TEST_REDIS_URL=redis://127.0.0.1:6379",
+    )
 }
 
 /// A new, empty bucket on the test S3 server, with a key prefix to exercise prefixed URLs.

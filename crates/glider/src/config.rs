@@ -40,7 +40,7 @@ pub struct Config {
     pub max_upload_bytes: i64,
     pub request_timeout_secs: u64,
     pub secure_cookies: bool,
-    /// Used by later features (cross-replica fan-out, e-mail).
+    /// `redis://host:port`: presence and other signals reach every replica through it.
     pub redis_url: Option<SecretString>,
     pub smtp_url: Option<SecretString>,
     /// Attachments go to this S3 bucket URL (see `FileStore::s3`) instead of `data_dir`.

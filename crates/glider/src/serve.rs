@@ -79,7 +79,13 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
 }
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    let ctx = context(&config).await?;
+    let mut ctx = context(&config).await?;
+    if let Some(url) = &config.redis_url {
+        use secrecy::ExposeSecret;
+        ctx.bus = glider_service::bus::Bus::redis(url.expose_secret())
+            .await
+            .context("connecting to Redis (GLIDER_REDIS_URL)")?;
+    }
     let state = AppState::new(ctx.clone(), config.http_settings());
     let maintenance = glider_http::spawn_maintenance(&state);
     let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())

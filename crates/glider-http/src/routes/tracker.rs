@@ -1,5 +1,6 @@
 //! The tracker on Plane's paths.
 
+mod board;
 mod bulk;
 mod cycles;
 mod estimates;
@@ -36,6 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(work_items::router())
         .merge(cycles::router())
         .merge(modules::router())
+        .merge(board::router())
         .merge(bulk::router())
         .merge(intake::router())
         .merge(worklogs::router())

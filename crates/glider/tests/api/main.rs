@@ -31,6 +31,7 @@ mod permissions;
 mod progress;
 mod projects;
 mod rate_limits;
+mod realtime;
 mod states;
 mod stickies;
 mod story;
