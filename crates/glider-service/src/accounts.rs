@@ -3,6 +3,8 @@
 mod actor;
 pub mod api_tokens;
 pub mod auth;
+pub mod magic_link;
+pub mod password_reset;
 pub mod passwords;
 pub mod profile;
 pub mod tokens;

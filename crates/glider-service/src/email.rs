@@ -1,6 +1,13 @@
 //! Outgoing e-mail: queued in the transaction of the change that owes it, sent after commit by
 //! a sender task (see [`sender`]), so an e-mail exists exactly when its change committed.
 
+pub mod admin;
+mod mailer;
+pub mod sender;
+pub mod templates;
+
+pub use mailer::Mailer;
+
 use glider_db::DatabaseTransaction;
 use glider_domain::{
     WorkspaceId,

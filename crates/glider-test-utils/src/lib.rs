@@ -7,6 +7,7 @@
 
 mod database;
 mod fixtures;
+mod mail;
 mod process;
 
 use std::{net::SocketAddr, sync::Arc};
@@ -17,6 +18,7 @@ use glider_service::{Ctx, PasswordHashing, ServiceSettings};
 
 pub use database::TestDatabase;
 pub use fixtures::{TestUser, json_of};
+pub use mail::{ReceivedMail, SmtpSink};
 pub use process::{ServerConfig, ServerProcess, free_port};
 
 /// A running server with its own database.
@@ -31,6 +33,9 @@ pub struct TestApp {
     pub s3_bucket_url: Option<String>,
     _dispatcher: glider_service::events::Dispatcher,
     _files_dir: tempfile::TempDir,
+    /// The SMTP sink of an app built with [`TestAppBuilder::smtp`].
+    smtp_sink: Option<SmtpSink>,
+    _email_sender: Option<glider_service::email::sender::EmailSender>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -39,6 +44,7 @@ pub struct TestAppBuilder {
     http: HttpSettings,
     service: ServiceSettings,
     s3: bool,
+    smtp: Option<mail::SmtpTarget>,
     redis: bool,
     realtime: Option<glider_service::realtime::Limits>,
 }
@@ -63,6 +69,7 @@ impl Default for TestAppBuilder {
                 ..ServiceSettings::default()
             },
             s3: false,
+            smtp: None,
             redis: false,
             realtime: None,
         }
@@ -97,6 +104,19 @@ impl TestAppBuilder {
 
     /// Stores files in a fresh bucket of the S3 server at `GLIDER_TEST_S3_URL` (scripts/test
     /// starts one) instead of a local folder.
+    /// Sends e-mail to a fresh SMTP sink (`tests/smtp_sink.py`); read it with
+    /// [`TestApp::wait_for_mail`].
+    pub fn smtp(mut self) -> Self {
+        self.smtp = Some(mail::SmtpTarget::Sink);
+        self
+    }
+
+    /// Sends e-mail to the SMTP server at `url` (e.g. a port where nothing listens).
+    pub fn smtp_url(mut self, url: &str) -> Self {
+        self.smtp = Some(mail::SmtpTarget::Url(url.to_owned()));
+        self
+    }
+
     pub fn s3(mut self) -> Self {
         self.s3 = true;
         self
@@ -125,6 +145,7 @@ impl TestAppBuilder {
             .expect("migrate the test database");
         let clock = ManualClock::default();
         let mut service = self.service;
+        service.smtp_configured = self.smtp.is_some();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1:0");
@@ -152,6 +173,28 @@ impl TestAppBuilder {
         let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
             .await
             .expect("event dispatcher");
+        let (smtp_sink, email_sender) = match self.smtp {
+            Some(target) => {
+                let (sink, url) = match target {
+                    mail::SmtpTarget::Sink => {
+                        let sink = SmtpSink::start().await;
+                        let url = sink.url();
+                        (Some(sink), url)
+                    }
+                    mail::SmtpTarget::Url(url) => (None, url),
+                };
+                let mailer = glider_service::email::Mailer::from_url(
+                    &secrecy::SecretString::from(url),
+                    "Glider <glider@localhost>",
+                )
+                .expect("mailer for the test SMTP server");
+                (
+                    sink,
+                    Some(glider_service::email::sender::start(&ctx, mailer)),
+                )
+            }
+            None => (None, None),
+        };
         let router = glider_http::router(AppState::new(ctx.clone(), self.http));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -173,6 +216,8 @@ impl TestAppBuilder {
             s3_bucket_url,
             _dispatcher: dispatcher,
             _files_dir: files_dir,
+            smtp_sink,
+            _email_sender: email_sender,
             shutdown: Some(shutdown),
         }
     }

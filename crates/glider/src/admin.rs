@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 
 use crate::{cli::AdminCommand, config::Config, serve};
 
+mod emails;
+
 fn describe(error: ServiceError) -> anyhow::Error {
     match error {
         ServiceError::Validation(fields) => {
@@ -134,6 +136,11 @@ async fn execute(ctx: &glider_service::Ctx, command: AdminCommand) -> anyhow::Re
                 ),
             );
         }
+        AdminCommand::Emails {
+            status,
+            limit,
+            json,
+        } => emails::list(ctx, status.as_deref(), limit, json).await?,
         AdminCommand::CreateApiToken { user, name, json } => {
             let user = user_by_email(ctx, &user).await?;
             let created = api_tokens::create(ctx, user.id, name.as_deref(), None)

@@ -86,6 +86,15 @@ pub enum AdminCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Lists outgoing e-mails, newest first (without SMTP they are `held` here).
+    Emails {
+        #[arg(long, value_parser = ["queued", "sending", "sent", "failed", "held"])]
+        status: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Creates an API token for a user; the token is printed once.
     CreateApiToken {
         /// The user's e-mail.

@@ -42,7 +42,11 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `redis://host:port`: presence and other signals reach every replica through it.
     pub redis_url: Option<SecretString>,
+    /// `smtp://host:port`, `smtp://…?tls=starttls`, `smtps://user:password@host:465` (see
+    /// `glider_service::email::Mailer`). Unset: e-mails are held for `glider admin emails`.
     pub smtp_url: Option<SecretString>,
+    /// The sender of every e-mail, `Name <address>`.
+    pub smtp_from: String,
     /// Attachments go to this S3 bucket URL (see `FileStore::s3`) instead of `data_dir`.
     pub s3_url: Option<String>,
     /// `json` (default) or `pretty`.
@@ -71,6 +75,7 @@ impl Default for Config {
             secure_cookies: false,
             redis_url: None,
             smtp_url: None,
+            smtp_from: "Glider <glider@localhost>".to_owned(),
             s3_url: None,
             log_format: "json".to_owned(),
             log: "info,sqlx=warn,sea_orm=warn".to_owned(),
@@ -135,6 +140,7 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| format!("http://{}", self.listen)),
             max_upload_bytes: self.max_upload_bytes,
+            smtp_configured: self.smtp_url.is_some(),
             ..ServiceSettings::default()
         }
     }

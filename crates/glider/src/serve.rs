@@ -91,6 +91,19 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
         .await
         .context("starting the event dispatcher")?;
+    let email_sender = match &config.smtp_url {
+        Some(url) => {
+            let mailer = glider_service::email::Mailer::from_url(url, &config.smtp_from)
+                .context("configuring e-mail from GLIDER_SMTP_URL and GLIDER_SMTP_FROM")?;
+            Some(glider_service::email::sender::start(&ctx, mailer))
+        }
+        None => {
+            tracing::warn!(
+                "no GLIDER_SMTP_URL: e-mails are held; list them with `glider admin emails`"
+            );
+            None
+        }
+    };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
@@ -98,6 +111,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     glider_http::serve(listener, glider_http::router(state), shutdown_signal()).await?;
     maintenance.abort();
     drop(dispatcher);
+    drop(email_sender);
     ctx.db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -25,13 +25,21 @@ use crate::{
     views::{MeResponse, UserLite},
 };
 
-/// Paths limited per client IP (`GLIDER_AUTH_RATE_LIMIT`), against password guessing.
-pub const IP_LIMITED_PATHS: [&str; 4] = [
+/// Paths limited per client IP (`GLIDER_AUTH_RATE_LIMIT`), against password and code guessing
+/// and e-mail floods.
+pub const IP_LIMITED_PATHS: [&str; 8] = [
     "/api/v1/auth/register/",
     "/api/v1/auth/login/",
     "/api/v1/auth/refresh/",
     "/api/v1/auth/session/",
+    "/api/v1/auth/magic-link/",
+    "/api/v1/auth/magic-link/verify/",
+    "/api/v1/auth/password-reset/",
+    "/api/v1/auth/password-reset/confirm/",
 ];
+
+mod magic_link;
+mod password_reset;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -45,6 +53,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_current_user))
         .routes(routes!(list_api_tokens, create_api_token))
         .routes(routes!(revoke_api_token))
+        .merge(magic_link::router())
+        .merge(password_reset::router())
 }
 
 fn client_info(headers: &HeaderMap, request_ip: Option<String>) -> ClientInfo {
@@ -255,6 +265,12 @@ pub async fn create_browser_session(
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> ApiResult<Response> {
     let session = auth::login_browser(&state.ctx, &body.email, &body.password, &client).await?;
+    Ok(browser_session_response(&state, session))
+}
+
+/// The answer to every browser sign-in (password or e-mailed code): the session cookie, the
+/// CSRF cookie and the body.
+fn browser_session_response(state: &AppState, session: auth::BrowserSession) -> Response {
     let max_age = (session.expires_at - state.ctx.now()).num_seconds().max(0);
     let secure = if state.settings.secure_cookies {
         "; Secure"
@@ -280,7 +296,7 @@ pub async fn create_browser_session(
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    Ok(response)
+    response
 }
 
 fn clear_cookies(response: &mut Response) {

@@ -328,6 +328,15 @@ pub async fn login_browser(
     client: &ClientInfo,
 ) -> ServiceResult<BrowserSession> {
     let user = check_password(ctx, email, password, client).await?;
+    open_browser_session(ctx, user, client).await
+}
+
+/// Opens a browser session for a user who proved who they are (password or e-mailed code).
+pub(crate) async fn open_browser_session(
+    ctx: &Ctx,
+    user: User,
+    client: &ClientInfo,
+) -> ServiceResult<BrowserSession> {
     let now = ctx.now();
     let secret = tokens::random_secret(32);
     let csrf_token = tokens::random_secret(24);

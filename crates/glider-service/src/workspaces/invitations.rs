@@ -1,6 +1,6 @@
 //! Invitations: an admin invites an e-mail address; the person accepts with the token link.
-//! The e-mail itself is sent by the notify context (events issue); until then the admin gets
-//! the link in the response.
+//! The invitation e-mail is queued in the same transaction; the admin also gets the link in
+//! the response.
 
 use glider_db::{DbError, repo::workspaces as repo};
 use glider_domain::{
@@ -107,11 +107,19 @@ pub async fn create(
         ),
     )
     .await?;
-    glider_db::commit(tx).await?;
     let link = format!(
         "{}/invitations/{token}",
         ctx.settings.public_url.trim_end_matches('/')
     );
+    // Queued with the invitation: it is sent exactly when the invitation exists.
+    let message = crate::email::templates::invitation(
+        &invitation.email,
+        &actor.user.display_name,
+        &found.workspace.name,
+        &link,
+    );
+    crate::email::queue_in_workspace(ctx, &tx, found.workspace.id, message).await?;
+    glider_db::commit(tx).await?;
     Ok(CreatedInvitation {
         invitation,
         token,

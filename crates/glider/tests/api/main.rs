@@ -14,6 +14,7 @@ mod catalog;
 mod cli;
 mod cluster;
 mod crash;
+mod email;
 mod counts;
 mod cycles;
 mod estimates;
