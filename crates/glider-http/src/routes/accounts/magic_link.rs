@@ -43,8 +43,10 @@ pub struct VerifyMagicLinkRequest {
     pub token: Option<String>,
 }
 
-/// E-mails a sign-in code and link, valid once for ten minutes, if an active account has this
-/// address. Always 202, so the answer does not reveal who has an account.
+/// E-mails a one-time sign-in code and link.
+///
+/// Only an active account with this address gets one; the code and the link work once, for ten
+/// minutes. Always 202, so the answer does not reveal who has an account.
 #[utoipa::path(post, path = "/api/v1/auth/magic-link/", tag = "auth", request_body = EmailRequest,
     responses((status = 202, body = AcceptedResponse), (status = 400), (status = 429)))]
 pub async fn request_magic_link(
@@ -60,8 +62,10 @@ pub async fn request_magic_link(
     ))
 }
 
-/// Signs in with the e-mailed code or link, exactly as `auth/session/` does (session and CSRF
-/// cookies). A code works once; five wrong codes void it.
+/// Signs in with the e-mailed code or link.
+///
+/// Answers exactly as `auth/session/` does (session and CSRF cookies). A code works once;
+/// five wrong codes void it.
 #[utoipa::path(post, path = "/api/v1/auth/magic-link/verify/", tag = "auth",
     request_body = VerifyMagicLinkRequest,
     responses((status = 200, body = super::BrowserSessionResponse), (status = 400), (status = 401), (status = 429)))]

@@ -22,8 +22,10 @@ pub struct ConfirmPasswordResetRequest {
     pub new_password: String,
 }
 
-/// E-mails a link to choose a new password (valid once, for 30 minutes) if an active account
-/// has this address. Always 202, so the answer does not reveal who has an account.
+/// E-mails a link to choose a new password.
+///
+/// Only an active account with this address gets one; the link works once, for 30 minutes.
+/// Always 202, so the answer does not reveal who has an account.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset/", tag = "auth", request_body = EmailRequest,
     responses((status = 202, body = AcceptedResponse), (status = 400), (status = 429)))]
 pub async fn request_password_reset(
@@ -39,8 +41,9 @@ pub async fn request_password_reset(
     ))
 }
 
-/// Sets a new password with the e-mailed link's token (the rules of change-password apply) and
-/// signs out every session.
+/// Sets a new password with the e-mailed link's token.
+///
+/// The rules of change-password apply; every session is signed out.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm/", tag = "auth",
     request_body = ConfirmPasswordResetRequest,
     responses((status = 204), (status = 400), (status = 429)))]
