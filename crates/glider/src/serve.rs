@@ -109,6 +109,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("listening on {}", config.listen))?;
     tracing::info!(address = %config.listen, backend = ?ctx.db.backend(), "Glider is listening on http://{}", config.listen);
     glider_http::serve(listener, glider_http::router(state), shutdown_signal()).await?;
+    // Upgraded WebSockets outlive the HTTP drain: tell them to reconnect elsewhere.
+    ctx.realtime.shut_down(std::time::Duration::from_secs(2)).await;
     maintenance.abort();
     drop(dispatcher);
     drop(email_sender);

@@ -1,7 +1,7 @@
 //! Moves one socket's frames: client text to the session, session and hub output to the
 //! client; pings, the idle timeout, frame and rate limits, and the close codes.
 //!
-//! Close codes: 1009 a frame over [`MAX_FRAME_BYTES`]; 4000 idle (no frame, not even a pong,
+//! Close codes: 1001 the server is stopping; 1009 a frame over [`MAX_FRAME_BYTES`]; 4000 idle (no frame, not even a pong,
 //! for [`IDLE_TIMEOUT`]); 4008 too slow (the hub's queue for the socket filled up, or a write
 //! stalled); 4029 too many frames; 4403 not allowed (another user's notifications).
 
@@ -41,15 +41,16 @@ enum Stop {
 pub async fn run(socket: WebSocket, mut session: Session, topic: Option<String>) {
     let (mut sink, mut stream) = socket.split();
     let dropped = session.dropped();
+    let closing = session.closing();
     let stop = match topic {
         Some(topic) => {
             let subscribed = session.subscribe(&topic, None).await;
             match send_all(&mut sink, subscribed, &dropped).await {
-                Ok(()) => serve(&mut session, &mut sink, &mut stream, &dropped).await,
+                Ok(()) => serve(&mut session, &mut sink, &mut stream, (&dropped, &closing)).await,
                 Err(stop) => stop,
             }
         }
-        None => serve(&mut session, &mut sink, &mut stream, &dropped).await,
+        None => serve(&mut session, &mut sink, &mut stream, (&dropped, &closing)).await,
     };
     if let Stop::Close(code, reason) = stop {
         close(&mut sink, code, reason).await;
@@ -76,7 +77,7 @@ async fn serve(
     session: &mut Session,
     sink: &mut Sink,
     stream: &mut SplitStream<WebSocket>,
-    dropped: &CancellationToken,
+    (dropped, closing): (&CancellationToken, &CancellationToken),
 ) -> Stop {
     let flood = DefaultDirectRateLimiter::direct(
         Quota::per_second(NonZeroU32::new(FRAMES_PER_SECOND).unwrap_or(NonZeroU32::MIN))
@@ -87,6 +88,7 @@ async fn serve(
     loop {
         let outcome = tokio::select! {
             () = dropped.cancelled() => return slow(),
+            () = closing.cancelled() => return Stop::Close(1001, "server shutting down"),
             frame = stream.next() => {
                 let frame = match frame {
                     Some(Ok(frame)) => frame,

@@ -74,6 +74,8 @@ struct Inner {
     registry: Mutex<Registry>,
     /// The routing task, started by the first socket.
     started: OnceLock<()>,
+    /// Cancelled when the server stops: every socket closes with 1001.
+    shutdown: CancellationToken,
 }
 
 #[derive(Debug, Default)]
@@ -97,6 +99,8 @@ pub struct Connection {
     pub inbox: mpsc::Receiver<Inbound>,
     /// Cancelled when the hub drops the socket for being too slow.
     pub dropped: CancellationToken,
+    /// Cancelled when the server stops.
+    pub closing: CancellationToken,
     hub: Hub,
 }
 
@@ -158,7 +162,17 @@ impl Hub {
             id,
             inbox,
             dropped,
+            closing: self.inner.shutdown.clone(),
             hub: self.clone(),
+        }
+    }
+
+    /// Asks every socket to close (1001) and waits up to `grace` for them to go.
+    pub async fn shut_down(&self, grace: std::time::Duration) {
+        self.inner.shutdown.cancel();
+        let deadline = tokio::time::Instant::now() + grace;
+        while !self.registry().sockets.is_empty() && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     }
 

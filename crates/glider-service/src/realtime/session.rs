@@ -58,6 +58,11 @@ impl Session {
         self.connection.dropped.clone()
     }
 
+    /// Cancelled when the server stops.
+    pub fn closing(&self) -> CancellationToken {
+        self.connection.closing.clone()
+    }
+
     /// The hub's deliveries, to be passed back to [`Session::deliver`].
     pub fn inbox(&mut self) -> &mut mpsc::Receiver<Inbound> {
         &mut self.connection.inbox
