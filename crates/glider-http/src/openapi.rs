@@ -32,6 +32,7 @@ use crate::{AppState, routes};
         (name = "modules", description = "Modules: features or workstreams of a project and their work items"),
         (name = "intake", description = "A project's triage queue: requests accepted, declined, snoozed or marked duplicate"),
         (name = "time-tracking", description = "Work logs on work items and sums of logged time"),
+        (name = "notifications", description = "The caller's notifications, following work items, and notification preferences"),
         (name = "realtime", description = "WebSockets: live events of projects, work items and notifications; presence"),
     )
 )]
@@ -71,6 +72,7 @@ pub(crate) fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::workspaces::router())
         .merge(routes::tracker::router())
         .merge(routes::pages::router())
+        .merge(routes::notify::router())
         .merge(crate::ws::router())
 }
 

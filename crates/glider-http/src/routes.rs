@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod ops;
+pub mod notify;
 pub mod pages;
 pub mod tracker;
 pub mod workspaces;

@@ -7,7 +7,10 @@ pub use dispatch::{Consumer, Dispatcher, LiveEvents, start};
 
 /// The durable consumers every server runs (each context adds its own here).
 pub fn consumers() -> Vec<std::sync::Arc<dyn Consumer>> {
-    vec![std::sync::Arc::new(crate::webhooks::WebhookConsumer)]
+    vec![
+        std::sync::Arc::new(crate::webhooks::WebhookConsumer),
+        std::sync::Arc::new(crate::notify::NotificationsConsumer),
+    ]
 }
 
 use glider_domain::{EventId, ProjectId, UserId, WorkspaceId, model::events::NewEvent};

@@ -16,6 +16,7 @@ mod error;
 pub mod events;
 pub mod files;
 pub mod input;
+pub mod notify;
 pub mod pages;
 pub mod realtime;
 pub mod tracker;

@@ -32,6 +32,7 @@ pub struct TestApp {
     /// The bucket's URL when files go to S3 (see [`TestAppBuilder::s3`]).
     pub s3_bucket_url: Option<String>,
     _dispatcher: glider_service::events::Dispatcher,
+    _digest_job: glider_service::notify::digest::DigestJob,
     _files_dir: tempfile::TempDir,
     /// The SMTP sink of an app built with [`TestAppBuilder::smtp`].
     smtp_sink: Option<SmtpSink>,
@@ -173,6 +174,7 @@ impl TestAppBuilder {
         let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
             .await
             .expect("event dispatcher");
+        let digest_job = glider_service::notify::digest::start(&ctx);
         let (smtp_sink, email_sender) = match self.smtp {
             Some(target) => {
                 let (sink, url) = match target {
@@ -215,6 +217,7 @@ impl TestAppBuilder {
             database,
             s3_bucket_url,
             _dispatcher: dispatcher,
+            _digest_job: digest_job,
             _files_dir: files_dir,
             smtp_sink,
             _email_sender: email_sender,

@@ -104,6 +104,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             None
         }
     };
+    let digest_job = glider_service::notify::digest::start(&ctx);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
@@ -114,6 +115,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     maintenance.abort();
     drop(dispatcher);
     drop(email_sender);
+    drop(digest_job);
     ctx.db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -15,15 +15,17 @@ use crate::{
     repo::notify::to_notification,
 };
 
-/// Up to `limit` people with notifications waiting for a digest.
+/// Up to `limit` people with a notification that has waited for a digest since `cutoff`.
 pub async fn digest_receivers(
     conn: &impl ConnectionTrait,
+    cutoff: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<UserId>, DbError> {
     let ids: Vec<Uuid> = notification::Entity::find()
         .select_only()
         .column(notification::Column::ReceiverId)
         .filter(notification::Column::DigestPending.eq(true))
+        .filter(notification::Column::CreatedAt.lte(cutoff))
         .distinct()
         .limit(limit)
         .into_tuple()

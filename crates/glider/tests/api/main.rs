@@ -27,6 +27,7 @@ mod labels;
 mod lite;
 mod member_reports;
 mod modules;
+mod notifications;
 mod pages;
 mod permissions;
 mod progress;
