@@ -17,8 +17,9 @@ use crate::{Ctx, ServiceResult};
 
 /// Events read per transaction.
 const BATCH: u64 = 200;
-/// How long a replica holds a durable consumer before another may take it over.
-const LEASE: chrono::Duration = chrono::Duration::seconds(30);
+/// How long a replica holds a durable consumer before another may take it over: also how long
+/// a restarted or surviving replica waits to resume after a crash. Renewed with every batch.
+const LEASE: chrono::Duration = chrono::Duration::seconds(10);
 /// Longest wait after a consumer fails before it retries.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 

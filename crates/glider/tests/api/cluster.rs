@@ -234,7 +234,7 @@ async fn two_replicas_share_events_presence_and_webhooks() {
 
     // Every created item's event reaches the receiver; duplicates (a send cut off by the kill)
     // are told apart by the event id.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
     let (missing, deliveries) = loop {
         let deliveries: HashMap<String, usize> = received
             .lock()
