@@ -33,6 +33,7 @@ use crate::{AppState, routes};
         (name = "intake", description = "A project's triage queue: requests accepted, declined, snoozed or marked duplicate"),
         (name = "time-tracking", description = "Work logs on work items and sums of logged time"),
         (name = "notifications", description = "The caller's notifications, following work items, and notification preferences"),
+        (name = "webhooks", description = "Webhooks: signed POSTs of a workspace's events, retried, with a delivery log"),
         (name = "realtime", description = "WebSockets: live events of projects, work items and notifications; presence"),
     )
 )]
@@ -73,6 +74,7 @@ pub(crate) fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::tracker::router())
         .merge(routes::pages::router())
         .merge(routes::notify::router())
+        .merge(routes::webhooks::router())
         .merge(crate::ws::router())
 }
 

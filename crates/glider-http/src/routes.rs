@@ -5,4 +5,5 @@ pub mod ops;
 pub mod notify;
 pub mod pages;
 pub mod tracker;
+pub mod webhooks;
 pub mod workspaces;

@@ -32,6 +32,7 @@ pub struct TestApp {
     /// The bucket's URL when files go to S3 (see [`TestAppBuilder::s3`]).
     pub s3_bucket_url: Option<String>,
     _dispatcher: glider_service::events::Dispatcher,
+    _webhook_sender: glider_service::webhooks::Sender,
     _digest_job: glider_service::notify::digest::DigestJob,
     _files_dir: tempfile::TempDir,
     /// The SMTP sink of an app built with [`TestAppBuilder::smtp`].
@@ -67,6 +68,11 @@ impl Default for TestAppBuilder {
                     iterations: 1,
                     parallelism: 1,
                 },
+                // Test receivers listen on 127.0.0.1.
+                webhooks: glider_service::webhooks::WebhookSettings {
+                    allow: glider_service::webhooks::AllowList::parse("127.0.0.1"),
+                    ..Default::default()
+                },
                 ..ServiceSettings::default()
             },
             s3: false,
@@ -100,6 +106,15 @@ impl TestAppBuilder {
 
     pub fn max_upload_bytes(mut self, bytes: i64) -> Self {
         self.service.max_upload_bytes = bytes;
+        self
+    }
+
+    /// Changes how webhooks are sent (allow-list, timeout, retries).
+    pub fn webhooks(
+        mut self,
+        edit: impl FnOnce(&mut glider_service::webhooks::WebhookSettings),
+    ) -> Self {
+        edit(&mut self.service.webhooks);
         self
     }
 
@@ -174,6 +189,7 @@ impl TestAppBuilder {
         let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
             .await
             .expect("event dispatcher");
+        let webhook_sender = glider_service::webhooks::start(&ctx).expect("webhook sender");
         let digest_job = glider_service::notify::digest::start(&ctx);
         let (smtp_sink, email_sender) = match self.smtp {
             Some(target) => {
@@ -217,6 +233,7 @@ impl TestAppBuilder {
             database,
             s3_bucket_url,
             _dispatcher: dispatcher,
+            _webhook_sender: webhook_sender,
             _digest_job: digest_job,
             _files_dir: files_dir,
             smtp_sink,

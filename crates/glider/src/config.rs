@@ -49,6 +49,9 @@ pub struct Config {
     pub smtp_from: String,
     /// Attachments go to this S3 bucket URL (see `FileStore::s3`) instead of `data_dir`.
     pub s3_url: Option<String>,
+    /// Comma-separated hosts, IP addresses and CIDR networks webhooks may target although
+    /// they are private or loopback (`GLIDER_WEBHOOK_ALLOW_HOSTS=127.0.0.1,10.0.0.0/8`).
+    pub webhook_allow_hosts: String,
     /// `json` (default) or `pretty`.
     pub log_format: String,
     /// A tracing filter, e.g. `info` or `glider=debug,info`.
@@ -77,6 +80,7 @@ impl Default for Config {
             smtp_url: None,
             smtp_from: "Glider <glider@localhost>".to_owned(),
             s3_url: None,
+            webhook_allow_hosts: String::new(),
             log_format: "json".to_owned(),
             log: "info,sqlx=warn,sea_orm=warn".to_owned(),
         }
@@ -140,6 +144,10 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| format!("http://{}", self.listen)),
             max_upload_bytes: self.max_upload_bytes,
+            webhooks: glider_service::webhooks::WebhookSettings {
+                allow: glider_service::webhooks::AllowList::parse(&self.webhook_allow_hosts),
+                ..Default::default()
+            },
             smtp_configured: self.smtp_url.is_some(),
             ..ServiceSettings::default()
         }

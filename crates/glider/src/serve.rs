@@ -91,6 +91,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let dispatcher = glider_service::events::start(&ctx, glider_service::events::consumers())
         .await
         .context("starting the event dispatcher")?;
+    let webhook_sender =
+        glider_service::webhooks::start(&ctx).context("starting the webhook sender")?;
     let email_sender = match &config.smtp_url {
         Some(url) => {
             let mailer = glider_service::email::Mailer::from_url(url, &config.smtp_from)
@@ -114,6 +116,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     ctx.realtime.shut_down(std::time::Duration::from_secs(2)).await;
     maintenance.abort();
     drop(dispatcher);
+    drop(webhook_sender);
     drop(email_sender);
     drop(digest_job);
     ctx.db.close().await;

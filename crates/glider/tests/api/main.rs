@@ -39,6 +39,7 @@ mod stickies;
 mod story;
 mod team;
 mod views;
+mod webhooks;
 mod work_item_children;
 mod work_items;
 mod worklogs;
