@@ -1,11 +1,7 @@
 //! A real SMTP server for e-mail tests: `tests/smtp_sink.py` (aiosmtpd) in its own process,
 //! writing every message it accepts into a folder this side reads.
 
-use std::{
-    path::{Path, PathBuf},
-    process::Stdio,
-    time::Duration,
-};
+use std::{path::PathBuf, process::Stdio, time::Duration};
 
 use tokio::{
     io::{AsyncBufReadExt, BufReader},
@@ -34,8 +30,13 @@ pub struct SmtpSink {
     _child: Child,
 }
 
+/// Two levels above the crate being tested (cargo and nextest set `CARGO_MANIFEST_DIR` when
+/// they run a test), else above this crate as it was compiled.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .join("../..")
 }
 
 impl SmtpSink {
@@ -75,10 +76,14 @@ impl SmtpSink {
             .expect("the SMTP sink did not start in time (is aiosmtpd installed in .venv?)")
             .expect("read the SMTP sink's port")
             .expect("the SMTP sink exited before listening (is aiosmtpd installed in .venv?)");
-        let port = line
-            .strip_prefix("PORT ")
-            .and_then(|port| port.trim().parse().ok())
-            .unwrap_or_else(|| panic!("unexpected first line from the SMTP sink: {line}"));
+        assert!(
+            line.starts_with("PORT "),
+            "unexpected first line from the SMTP sink: {line}"
+        );
+        let port = line["PORT ".len()..]
+            .trim()
+            .parse()
+            .expect("the SMTP sink prints its port as a number");
         Self {
             port,
             folder,

@@ -52,11 +52,9 @@ async fn wait_for_listed(app: &TestApp, to: &str, done: impl Fn(&Value) -> bool)
 
 /// The value of `name=` in the first link of `text` that carries it.
 fn query_value(text: &str, name: &str) -> String {
-    let start = text
-        .find(&format!("{name}="))
-        .unwrap_or_else(|| panic!("no {name}= in {text}"))
-        + name.len()
-        + 1;
+    let found = text.find(&format!("{name}="));
+    assert!(found.is_some(), "no {name}= in {text}");
+    let start = found.unwrap() + name.len() + 1;
     text[start..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
