@@ -67,6 +67,33 @@ impl Target {
     }
 }
 
+/// A WebSocket connection to the target, subscribed to its project (answer awaited).
+pub async fn subscribed_socket(target: &Target) -> anyhow::Result<Socket> {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest, http::HeaderValue};
+    let mut request = target.ws_url().into_client_request()?;
+    request
+        .headers_mut()
+        .insert("X-Api-Key", HeaderValue::from_str(&target.api_key)?);
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await?;
+    let topic = format!("project:{}", target.project);
+    let subscribe = json!({ "type": "subscribe", "topic": topic });
+    socket.send(Message::text(subscribe.to_string())).await?;
+    while let Some(frame) = socket.next().await {
+        if let Message::Text(text) = frame? {
+            let frame: Value = serde_json::from_str(&text)?;
+            if frame["type"] == "subscribed" {
+                return Ok(socket);
+            }
+            anyhow::bail!("subscribe answered {frame}");
+        }
+    }
+    anyhow::bail!("the socket closed before subscribing")
+}
+
+pub type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
 /// The value below which `fraction` of the sorted samples fall.
 pub fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
     if sorted.is_empty() {

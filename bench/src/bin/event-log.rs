@@ -11,10 +11,10 @@ use std::{
 };
 
 use clap::Parser;
-use futures_util::{SinkExt, StreamExt};
-use glider_bench::{Target, report};
+use futures_util::StreamExt;
+use glider_bench::{Target, report, subscribed_socket};
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest, http::HeaderValue};
+use tokio_tungstenite::tungstenite::Message;
 
 #[derive(Parser)]
 struct Args {
@@ -38,17 +38,7 @@ fn gauges(page: &str, name: &str) -> Vec<f64> {
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let target = Arc::new(args.target.clone());
-    let mut request = target.ws_url().into_client_request()?;
-    request
-        .headers_mut()
-        .insert("X-Api-Key", HeaderValue::from_str(&target.api_key)?);
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await?;
-    let topic = format!("project:{}", target.project);
-    socket
-        .send(Message::text(
-            json!({ "type": "subscribe", "topic": topic }).to_string(),
-        ))
-        .await?;
+    let mut socket = subscribed_socket(&target).await?;
     let expected = args.creates;
     let listener = tokio::spawn(async move {
         let mut events = 0usize;

@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use clap::Parser;
-use futures_util::{SinkExt, StreamExt};
-use glider_bench::{Target, millis, percentile, report};
+use futures_util::StreamExt;
+use glider_bench::{Socket, Target, millis, percentile, report, subscribed_socket};
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest, http::HeaderValue};
+use tokio_tungstenite::tungstenite::Message;
 
 #[derive(Parser)]
 struct Args {
@@ -21,33 +21,6 @@ struct Args {
     /// Card moves (each is one event every socket receives).
     #[arg(long, default_value_t = 100)]
     moves: usize,
-}
-
-type Socket =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn subscribed_socket(target: &Target) -> anyhow::Result<Socket> {
-    let mut request = target.ws_url().into_client_request()?;
-    request
-        .headers_mut()
-        .insert("X-Api-Key", HeaderValue::from_str(&target.api_key)?);
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await?;
-    let topic = format!("project:{}", target.project);
-    socket
-        .send(Message::text(
-            json!({ "type": "subscribe", "topic": topic }).to_string(),
-        ))
-        .await?;
-    while let Some(frame) = socket.next().await {
-        if let Message::Text(text) = frame? {
-            let frame: Value = serde_json::from_str(&text)?;
-            if frame["type"] == "subscribed" {
-                return Ok(socket);
-            }
-            anyhow::bail!("subscribe answered {frame}");
-        }
-    }
-    anyhow::bail!("the socket closed before subscribing")
 }
 
 /// Receives `expected` events (or stops at the deadline) and returns their latencies.

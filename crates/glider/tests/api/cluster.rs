@@ -2,40 +2,15 @@
 //! a move made through replica A, presence crosses replicas over Redis, and after replica A is
 //! SIGKILLed in the middle of a stream of writes every owed webhook still arrives.
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex},
-    time::Duration,
-};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
-use axum::{Json, Router, extract::State, routing::post};
 use futures_util::{SinkExt, StreamExt};
 use glider_test_utils::{ServerConfig, ServerProcess, TestDatabase};
+
+use crate::crash::webhook_receiver;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest, http::HeaderValue};
-
-type Received = Arc<Mutex<Vec<Value>>>;
-
-/// An HTTP receiver on 127.0.0.1:0 keeping every webhook body.
-async fn webhook_receiver() -> (String, Received) {
-    let received = Received::default();
-    let app = Router::new()
-        .route(
-            "/hook",
-            post(
-                |State(seen): State<Received>, Json(body): Json<Value>| async move {
-                    seen.lock().unwrap().push(body);
-                    StatusCode::OK
-                },
-            ),
-        )
-        .with_state(received.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (format!("http://{address}/hook"), received)
-}
 
 type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;

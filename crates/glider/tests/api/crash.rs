@@ -16,10 +16,10 @@ struct Tenant {
     bob_key: String,
 }
 
-type Received = Arc<std::sync::Mutex<Vec<Value>>>;
+pub(crate) type Received = Arc<std::sync::Mutex<Vec<Value>>>;
 
 /// An HTTP receiver on 127.0.0.1:0 keeping every webhook body.
-async fn webhook_receiver() -> (String, Received) {
+pub(crate) async fn webhook_receiver() -> (String, Received) {
     use axum::{Json, Router, extract::State, routing::post};
     let received = Received::default();
     let app = Router::new()
