@@ -49,18 +49,20 @@ pub async fn inbox(t: &Team, user: &TestUser, query: &str) -> Vec<Value> {
 /// Polls the user's inbox until it holds at least `count` notifications; returns them
 /// (newest first). Fails after 10 s.
 pub async fn wait_for(t: &Team, user: &TestUser, count: usize) -> Vec<Value> {
+    let mut found = Vec::new();
     for _ in 0..200 {
-        let found = inbox(t, user, "").await;
+        found = inbox(t, user, "").await;
         if found.len() >= count {
-            return found;
+            break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!(
-        "{} never had {count} notifications; has {:?}",
-        user.email,
-        inbox(t, user, "").await
+    assert!(
+        found.len() >= count,
+        "{} never had {count} notifications; has {found:?}",
+        user.email
     );
+    found
 }
 
 /// The messages of a list of notifications, newest first.
