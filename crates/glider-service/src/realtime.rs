@@ -20,7 +20,7 @@ mod session;
 
 use std::fmt;
 
-use glider_db::repo::{scopes, workspaces as workspace_repo};
+use glider_db::repo::{accounts as account_repo, scopes, workspaces as workspace_repo};
 use glider_domain::{ProjectId, UserId, WorkItemId, WorkspaceId, model::events::StoredEvent};
 use serde_json::Value;
 use uuid::Uuid;
@@ -29,7 +29,10 @@ pub use hub::{Hub, Inbound, Limits, SocketId};
 pub use protocol::{ClientMessage, ServerMessage};
 pub use session::{Outcome, Session};
 
-use crate::{Ctx, ServiceError, ServiceResult, access, accounts::Actor};
+use crate::{
+    Ctx, ServiceError, ServiceResult, access,
+    accounts::{Actor, AuthMethod},
+};
 
 /// What a socket can subscribe to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -195,6 +198,32 @@ fn uuid_at(payload: &Value, key: &str) -> Option<Uuid> {
     payload.get(key)?.as_str()?.parse().ok()
 }
 
+/// Whether the credential a socket opened with still holds: the session not signed out or
+/// expired, the API key not revoked or expired, the user still active.
+pub async fn still_signed_in(ctx: &Ctx, actor: &Actor) -> ServiceResult<bool> {
+    let conn = ctx.db.conn();
+    let now = ctx.now();
+    let active = account_repo::find_user(conn, actor.user.id)
+        .await
+        .is_ok_and(|user| user.is_active);
+    if !active {
+        return Ok(false);
+    }
+    Ok(match actor.method {
+        AuthMethod::Bearer { session_id } | AuthMethod::Cookie { session_id } => {
+            match account_repo::find_session(conn, session_id).await {
+                Ok(session) => session.revoked_at.is_none() && session.expires_at > now,
+                Err(glider_db::DbError::NotFound) => false,
+                Err(error) => return Err(error.into()),
+            }
+        }
+        AuthMethod::ApiKey { token_id } => account_repo::list_api_tokens(conn, actor.user.id)
+            .await?
+            .iter()
+            .any(|token| token.id == token_id && token.expires_at.is_none_or(|at| at > now)),
+    })
+}
+
 /// Whose subscriptions an event may have made forbidden.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recheck {
@@ -220,6 +249,11 @@ pub fn recheck_for(event: &StoredEvent) -> Option<Recheck> {
         | "tracker.project.deleted" => event.project_id.map(Recheck::Project),
         "tracker.project.updated" if event.payload.get("network").is_some() => {
             event.project_id.map(Recheck::Project)
+        }
+        // Credentials revoked: the user's sockets check the one they opened with.
+        "accounts.api_token.revoked" => event.actor_id.map(Recheck::User),
+        "accounts.password.changed" | "accounts.password.reset" => {
+            Some(Recheck::User(UserId(event.subject_id)))
         }
         _ => None,
     }

@@ -3,7 +3,8 @@
 //!
 //! Close codes: 1001 the server is stopping; 1009 a frame over [`MAX_FRAME_BYTES`]; 4000 idle (no frame, not even a pong,
 //! for [`IDLE_TIMEOUT`]); 4008 too slow (the hub's queue for the socket filled up, or a write
-//! stalled); 4029 too many frames; 4403 not allowed (another user's notifications).
+//! stalled); 4029 too many frames; 4401 signed out (session or API key revoked); 4403 not
+//! allowed (another user's notifications).
 
 use std::{num::NonZeroU32, time::Duration};
 
@@ -21,6 +22,8 @@ use tokio_util::sync::CancellationToken;
 pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 const PING_EVERY: Duration = Duration::from_secs(20);
 const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Every this many pings (2 minutes) the socket's credential is checked again.
+const CREDENTIAL_CHECK_PINGS: u32 = 6;
 /// A write blocked this long means the client is not reading.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(2);
@@ -85,6 +88,7 @@ async fn serve(
     );
     let mut ping = interval_at(Instant::now() + PING_EVERY, PING_EVERY);
     let mut heard = Instant::now();
+    let mut pings = 0_u32;
     loop {
         let outcome = tokio::select! {
             () = dropped.cancelled() => return slow(),
@@ -128,7 +132,13 @@ async fn serve(
                 if let Err(stop) = write(sink, Message::Ping(Default::default()), dropped).await {
                     return stop;
                 }
-                Vec::new()
+                // Signing out has no event: look at the credential now and then.
+                pings = pings.wrapping_add(1);
+                if pings.is_multiple_of(CREDENTIAL_CHECK_PINGS) {
+                    session.verify_credential().await.into_iter().collect()
+                } else {
+                    Vec::new()
+                }
             }
         };
         if let Err(stop) = send_all(sink, outcome, dropped).await {
@@ -147,6 +157,9 @@ async fn send_all(
     dropped: &CancellationToken,
 ) -> Result<(), Stop> {
     for message in messages {
+        if let ServerMessage::Close { code, reason } = message {
+            return Err(Stop::Close(code, reason));
+        }
         write(
             sink,
             Message::Text(Utf8Bytes::from(message.to_text())),

@@ -7,7 +7,8 @@
 //! workspace_id, project_id, subject_id, actor_id, payload, at}}`), `unsubscribed` (with a
 //! `reason`: `requested`, `forbidden`, `unavailable`), `resync` (events were missed: reload the
 //! topic's state), `error` (`code`, `detail`, and `topic` when one is concerned), `pong`,
-//! `presence`.
+//! `presence`. A socket whose credential is revoked (signed out, password changed, API key
+//! revoked, user deactivated) is closed with 4401.
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -89,6 +90,11 @@ pub enum ServerMessage {
     },
     /// A frame built once for many sockets.
     Prepared(std::sync::Arc<str>),
+    /// Not a frame: the transport closes the socket with this code.
+    Close {
+        code: u16,
+        reason: &'static str,
+    },
 }
 
 impl ServerMessage {
@@ -137,6 +143,9 @@ impl ServerMessage {
                 return format!(r#"{{"type":"event","topic":"{topic}","event":{event}}}"#);
             }
             Self::Prepared(frame) => return frame.to_string(),
+            Self::Close { code, reason } => {
+                json!({ "type": "close", "code": code, "reason": reason })
+            }
         }
         .to_string()
     }

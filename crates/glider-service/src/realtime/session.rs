@@ -140,7 +140,9 @@ impl Session {
             topic: name.to_owned(),
         }];
         let delivered = match since {
-            None => 0,
+            // From now on: an event committed before the subscription but fanned out after it
+            // (the live tail is a moment behind the log) is not news to this client.
+            None => log::head(self.ctx.db.conn()).await.unwrap_or(0),
             Some(since) => match self.replay(&grant, since).await {
                 Ok((replayed, delivered)) => {
                     out.extend(replayed);
@@ -255,8 +257,29 @@ impl Session {
         }
     }
 
+    /// `Close` (4401) when the credential the socket opened with no longer holds.
+    pub async fn verify_credential(&self) -> Option<ServerMessage> {
+        match super::still_signed_in(&self.ctx, &self.actor).await {
+            Ok(true) => None,
+            Ok(false) => Some(ServerMessage::Close {
+                code: 4401,
+                reason: "signed out",
+            }),
+            // The database will answer the next check; a blip closes nobody.
+            Err(error) => {
+                tracing::warn!(%error, "checking a WebSocket's credential failed");
+                None
+            }
+        }
+    }
+
     /// Checks the subscriptions a membership change may concern; ends those now forbidden.
     async fn recheck(&mut self, recheck: Recheck) -> Outcome {
+        if let Recheck::User(_) = recheck
+            && let Some(close) = self.verify_credential().await
+        {
+            return vec![close];
+        }
         let concerned: Vec<Topic> = self
             .subscriptions
             .values()

@@ -236,3 +236,48 @@ async fn cookies_count_only_from_the_apps_own_origin() {
     let mut socket = WsClient::with(request(&base)).await.unwrap();
     socket.subscribe(&b.topic()).await;
 }
+
+#[tokio::test]
+async fn revoking_the_credential_closes_its_sockets_with_4401() {
+    let b = Board::new().await;
+    let base = b.app.url("");
+    // An API key, revoked by its owner.
+    let response = b
+        .app
+        .post(
+            &b.bob,
+            "/api/v1/users/me/api-tokens/",
+            json!({ "name": "board" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let token = json_of(response, StatusCode::CREATED).await;
+    let key = token["token"].as_str().unwrap();
+    let request = super::client::request(&base, "/api/v1/ws", &[("x-api-key", key)]);
+    let mut by_key = WsClient::with(request).await.unwrap();
+    by_key.subscribe(&b.topic()).await;
+    let path = format!("/api/v1/users/me/api-tokens/{}/", id(&token));
+    let response = b.app.delete(&b.bob, &path).send().await.unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    assert_eq!(by_key.ended().await, Ended::Closed(4401));
+
+    // A second session, signed out by a password change made in the first.
+    let other_session = b.app.sign_in(&b.bob).await;
+    let mut by_session = b.socket(&other_session).await;
+    by_session.subscribe(&b.topic()).await;
+    let mut kept = b.socket(&b.bob).await;
+    kept.subscribe(&b.topic()).await;
+    let body = json!({ "old_password": b.bob.password, "new_password": "a brand new secret" });
+    let response = b
+        .app
+        .post(&b.bob, "/api/v1/auth/change-password/", body)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    assert_eq!(by_session.ended().await, Ended::Closed(4401));
+    // The session that changed the password keeps its socket.
+    kept.send(json!({ "type": "ping" })).await;
+    kept.expect("pong").await;
+}
