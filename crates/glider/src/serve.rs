@@ -113,7 +113,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     tracing::info!(address = %config.listen, backend = ?ctx.db.backend(), "Glider is listening on http://{}", config.listen);
     glider_http::serve(listener, glider_http::router(state), shutdown_signal()).await?;
     // Upgraded WebSockets outlive the HTTP drain: tell them to reconnect elsewhere.
-    ctx.realtime.shut_down(std::time::Duration::from_secs(2)).await;
+    ctx.realtime
+        .shut_down(std::time::Duration::from_secs(2))
+        .await;
     maintenance.abort();
     drop(dispatcher);
     drop(webhook_sender);
