@@ -111,9 +111,10 @@ async fn receive(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) 
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
         });
+        // Counted under the lock, so concurrent requests never move the count backwards.
+        shared.count.send_replace(requests.len());
         requests.len() - 1
     };
-    shared.count.send_replace(index + 1);
     match &shared.answer {
         Answer::Statuses(statuses) => {
             let status = statuses
@@ -167,16 +168,15 @@ impl Receiver {
     /// Waits (bounded) until at least `n` requests have arrived; returns them all.
     pub async fn wait_for(&self, n: usize) -> Vec<Received> {
         let mut count = self.shared.count.subscribe();
-        tokio::time::timeout(PATIENCE, count.wait_for(|seen| *seen >= n))
+        let arrived = tokio::time::timeout(PATIENCE, count.wait_for(|seen| *seen >= n))
             .await
-            .unwrap_or_else(|_| {
-                panic!(
-                    "expected {n} requests at {}, got {}",
-                    self.url,
-                    self.received().len()
-                )
-            })
-            .unwrap();
+            .is_ok_and(|seen| seen.is_ok());
+        assert!(
+            arrived,
+            "expected {n} requests at {}, got {}",
+            self.url,
+            self.received().len()
+        );
         self.received()
     }
 
