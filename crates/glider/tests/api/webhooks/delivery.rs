@@ -206,6 +206,37 @@ async fn a_receiver_that_hangs_times_out_without_holding_up_other_deliveries() {
 }
 
 #[tokio::test]
+async fn redirects_are_recorded_never_followed() {
+    let app = TestApp::spawn().await;
+    let owner = app.register("ada@example.com").await;
+    app.create_workspace(&owner, "acme").await;
+    let elsewhere = Receiver::ok().await;
+    let redirecting = Receiver::start(Answer::Redirect(elsewhere.url.clone())).await;
+    let hook = create_hook(
+        &app,
+        &owner,
+        "acme",
+        json!({ "url": redirecting.url, "project": true }),
+    )
+    .await;
+    app.create_project(&owner, "acme", "Web", "WEB").await;
+    let attempt = newest_delivery_when(&app, &owner, "acme", &hook, "the attempt", |d| {
+        d["attempts"] == 1
+    })
+    .await;
+    assert_eq!(attempt["response_status"], 307);
+    assert_eq!(
+        attempt["status"], "pending",
+        "a redirect is retried like a failure"
+    );
+    assert_eq!(redirecting.received().len(), 1);
+    assert!(
+        elsewhere.received().is_empty(),
+        "the redirect was not followed"
+    );
+}
+
+#[tokio::test]
 async fn resending_a_delivery_sends_the_same_event_again() {
     let app = TestApp::spawn().await;
     let owner = app.register("ada@example.com").await;

@@ -12,7 +12,8 @@ use std::{
 use axum::{
     body::Bytes,
     extract::State,
-    http::{HeaderMap, StatusCode},
+    http::{HeaderMap, StatusCode, header::LOCATION},
+    response::{IntoResponse, Response},
     routing::post,
 };
 use hmac::{Hmac, Mac};
@@ -30,6 +31,8 @@ pub enum Answer {
     Statuses(Vec<u16>),
     /// Never answers (until the client gives up).
     Hang,
+    /// 307 to this URL.
+    Redirect(String),
 }
 
 /// One request as received.
@@ -104,7 +107,7 @@ impl Drop for HangUpGuard {
     }
 }
 
-async fn receive(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> StatusCode {
+async fn receive(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
     let index = {
         let mut requests = shared.requests.lock().unwrap();
         requests.push(Received {
@@ -122,12 +125,15 @@ async fn receive(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) 
                 .or(statuses.last())
                 .copied()
                 .unwrap_or(200);
-            StatusCode::from_u16(status).unwrap()
+            StatusCode::from_u16(status).unwrap().into_response()
         }
         Answer::Hang => {
             let _guard = HangUpGuard(shared.abandoned.clone());
             std::future::pending::<()>().await;
-            StatusCode::OK
+            StatusCode::OK.into_response()
+        }
+        Answer::Redirect(to) => {
+            (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, to.clone())]).into_response()
         }
     }
 }
