@@ -6,6 +6,9 @@ use glider_test_utils::{TestApp, json_of};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+/// Runs the CLI and waits for it on this thread. Tests that also run a server use a
+/// multi-thread runtime so the server (and its event consumers, which may hold SQLite's write
+/// lock mid-transaction) keeps running on another worker meanwhile.
 fn glider(app: &TestApp, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_glider"))
         .args(args)
@@ -24,7 +27,7 @@ fn json_output(output: std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_commands_work_while_the_server_runs() {
     let app = TestApp::spawn().await;
     let user = json_output(glider(
@@ -131,7 +134,7 @@ async fn admin_commands_work_while_the_server_runs() {
     assert_eq!(login.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_errors_are_clear_and_exit_non_zero() {
     let app = TestApp::spawn().await;
     let weak = glider(
@@ -207,7 +210,7 @@ async fn admin_errors_are_clear_and_exit_non_zero() {
     assert!(!role.status.success());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_member_as_owner_transfers_ownership() {
     let app = TestApp::spawn().await;
     let ada = app.register("ada@example.com").await;
