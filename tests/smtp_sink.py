@@ -5,19 +5,21 @@
 Listens on 127.0.0.1, prints "PORT <n>" on stdout once it accepts connections (useful with
 --port 0), and writes each message as <dir>/<sequence>-<id>.eml, renamed into place only when
 complete so a reader never sees half a message. Recipients given at RCPT TO are added as an
-X-Sink-Rcpt-To header. Recipients at the reserved .invalid TLD are refused with 550, as a
+X-Sink-Rcpt-To header. With --login USER:PASSWORD clients must authenticate. Recipients at the reserved .invalid TLD are refused with 550, as a
 relay refuses a domain that does not exist. Stops on SIGTERM or when stdin closes (the test process died).
 """
 
 import argparse
 import asyncio
 import itertools
+import logging
 import os
 import signal
 import sys
 import uuid
+import warnings
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class FolderHandler:
@@ -47,14 +49,28 @@ async def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--login", help="USER:PASSWORD every client must AUTH with")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
 
     loop = asyncio.get_running_loop()
     handler = FolderHandler(args.dir)
-    server = await loop.create_server(
-        lambda: SMTP(handler, hostname="smtp-sink.test"), "127.0.0.1", args.port
-    )
+    options = {"hostname": "smtp-sink.test"}
+    if args.login:
+        user, password = args.login.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and (
+                auth_data.login.decode() == user and auth_data.password.decode() == password
+            )
+            return AuthResult(success=ok, handled=False)
+
+        # Plain-text AUTH is fine on loopback; a real relay would insist on TLS. Silence
+        # aiosmtpd's warning about exactly that.
+        warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+        logging.getLogger("mail.log").setLevel(logging.ERROR)
+        options.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+    server = await loop.create_server(lambda: SMTP(handler, **options), "127.0.0.1", args.port)
     port = server.sockets[0].getsockname()[1]
     print(f"PORT {port}", flush=True)
 

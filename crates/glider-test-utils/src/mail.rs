@@ -47,6 +47,15 @@ impl SmtpSink {
 
     /// A sink on `port` (0: any free port).
     pub async fn start_on(port: u16) -> Self {
+        Self::spawn(port, None).await
+    }
+
+    /// A sink that requires `AUTH` with `user` and `password`.
+    pub async fn start_with_login(user: &str, password: &str) -> Self {
+        Self::spawn(0, Some(format!("{user}:{password}"))).await
+    }
+
+    async fn spawn(port: u16, login: Option<String>) -> Self {
         let root = workspace_root();
         let python = root.join(".venv/bin/python");
         assert!(
@@ -57,12 +66,17 @@ impl SmtpSink {
             python.display()
         );
         let folder = tempfile::tempdir().expect("mail folder");
-        let mut child = Command::new(&python)
+        let mut command = Command::new(&python);
+        command
             .arg(root.join("tests/smtp_sink.py"))
             .arg("--port")
             .arg(port.to_string())
             .arg("--dir")
-            .arg(folder.path())
+            .arg(folder.path());
+        if let Some(login) = login {
+            command.arg("--login").arg(login);
+        }
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -62,6 +62,7 @@ impl Mailer {
             .context("the SMTP URL is not a URL (expected smtp://host:port or smtps://…)")?;
         let host = url
             .host_str()
+            .filter(|host| !host.is_empty())
             .context("the SMTP URL names no host")?
             .to_owned();
         let tls_mode = url

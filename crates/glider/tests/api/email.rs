@@ -5,6 +5,7 @@
 mod magic_link;
 mod password_reset;
 mod sending;
+mod transport;
 
 use std::time::Duration;
 
