@@ -4,6 +4,7 @@
 
 mod magic_link;
 mod password_reset;
+mod replicas;
 mod sending;
 mod transport;
 
