@@ -263,6 +263,22 @@ pub async fn find(
     one_with_sets(conn, row).await
 }
 
+/// The live row inside a write transaction, locked against concurrent updates until commit
+/// (`FOR UPDATE` on PostgreSQL; SQLite's write transaction already excludes other writers).
+pub async fn find_for_update(
+    conn: &impl ConnectionTrait,
+    project_id: ProjectId,
+    id: WorkItemId,
+) -> Result<WorkItem, DbError> {
+    let row = work_item::Entity::find_by_id(id.0)
+        .filter(work_item::Column::ProjectId.eq(project_id.0))
+        .filter(work_item::Column::DeletedAt.is_null())
+        .lock_exclusive()
+        .one(conn)
+        .await?;
+    one_with_sets(conn, row).await
+}
+
 pub async fn find_by_sequence(
     conn: &impl ConnectionTrait,
     project_id: ProjectId,

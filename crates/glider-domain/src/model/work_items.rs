@@ -82,6 +82,48 @@ pub struct WorkItem {
     pub labels: Vec<LabelId>,
 }
 
+impl WorkItem {
+    /// This change (made from `base`) applied to `current`: every field this item changed
+    /// relative to `base` is taken from it, the rest from `current`. Two concurrent updates
+    /// of different fields then both survive, and of the same field the last committed wins.
+    pub fn rebase(&self, base: &WorkItem, current: &WorkItem) -> WorkItem {
+        let mut rebased = current.clone();
+        macro_rules! take_changed {
+            ($($field:ident),* $(,)?) => {
+                $(if self.$field != base.$field {
+                    rebased.$field = self.$field.clone();
+                })*
+            };
+        }
+        take_changed!(
+            name,
+            description_html,
+            description_stripped,
+            priority,
+            state_id,
+            parent_id,
+            estimate_point_id,
+            type_id,
+            point,
+            start_date,
+            target_date,
+            sort_order,
+            completed_at,
+            archived_at,
+            is_draft,
+            estimate_time,
+            external_source,
+            external_id,
+            created_by,
+            updated_by,
+            updated_at,
+            assignees,
+            labels,
+        );
+        rebased
+    }
+}
+
 /// Who may see a comment: project members only, or also external parties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "UPPERCASE")]

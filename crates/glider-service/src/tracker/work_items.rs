@@ -180,9 +180,19 @@ pub(crate) async fn save(
 ) -> ServiceResult<WorkItem> {
     after.updated_by = Some(actor.user.id);
     after.updated_at = ctx.now();
-    let (activities, payload) =
-        activity::record(ctx, Some(before), &after, Some(actor.user.id)).await?;
     let tx = ctx.db.begin_write().await?;
+    // `before` was read outside this transaction. A change committed since must not be undone
+    // by writing the whole row, nor left out of this change's history: rebase onto the row as
+    // it is now, locked until commit.
+    let current = repo::find_for_update(&tx, after.project_id, after.id)
+        .await
+        .map_err(ServiceError::db("work_item"))?;
+    if current != *before {
+        after = after.rebase(before, &current);
+    }
+    let before = &current;
+    let (activities, payload) =
+        activity::record_with(ctx, &tx, Some(before), &after, Some(actor.user.id)).await?;
     repo::save(&tx, &after)
         .await
         .map_err(|e| conflict(e, Some(before.id.0)))?;

@@ -13,6 +13,7 @@ mod bulk;
 mod catalog;
 mod cli;
 mod cluster;
+mod concurrent_updates;
 mod crash;
 mod email;
 mod counts;

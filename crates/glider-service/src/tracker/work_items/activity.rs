@@ -129,6 +129,18 @@ pub async fn record(
     after: &WorkItem,
     actor: Option<UserId>,
 ) -> ServiceResult<(Vec<Activity>, Value)> {
+    record_with(ctx, ctx.db.conn(), before, after, actor).await
+}
+
+/// [`record`], reading names through `conn` (the change's own transaction, so a writer
+/// never waits for a second pooled connection while it holds the write lock).
+pub async fn record_with(
+    ctx: &Ctx,
+    conn: &impl glider_db::ConnectionTrait,
+    before: Option<&WorkItem>,
+    after: &WorkItem,
+    actor: Option<UserId>,
+) -> ServiceResult<(Vec<Activity>, Value)> {
     let now = ctx.now();
     let mut builder = Builder {
         item: after,
@@ -147,7 +159,6 @@ pub async fn record(
         let payload = json!({ "name": after.name, "sequence_id": after.sequence_id, "state": after.state_id, "priority": after.priority });
         return Ok((builder.out, payload));
     };
-    let conn = ctx.db.conn();
     builder.scalar("name", Some(&before.name), Some(&after.name));
     if before.description_html != after.description_html {
         builder.changes.insert(
