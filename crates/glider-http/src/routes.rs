@@ -1,8 +1,8 @@
 //! Routes, one module per bounded context.
 
 pub mod accounts;
-pub mod ops;
 pub mod notify;
+pub mod ops;
 pub mod pages;
 pub mod tracker;
 pub mod webhooks;

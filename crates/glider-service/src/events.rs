@@ -9,6 +9,7 @@ pub use dispatch::{Consumer, Dispatcher, LiveEvents, start};
 pub fn consumers() -> Vec<std::sync::Arc<dyn Consumer>> {
     vec![
         std::sync::Arc::new(crate::webhooks::WebhookConsumer),
+        std::sync::Arc::new(crate::webhooks::WebhookAlerts),
         std::sync::Arc::new(crate::notify::NotificationsConsumer),
     ]
 }

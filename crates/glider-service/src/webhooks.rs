@@ -6,6 +6,7 @@
 //! replica claims the row under a lease and posts it; the delivery log keeps every attempt.
 //! Nothing here makes a network call inside a transaction.
 
+mod alerts;
 mod consumer;
 pub mod deliveries;
 mod input;
@@ -16,6 +17,7 @@ pub mod target;
 
 use std::time::Duration;
 
+pub use alerts::WebhookAlerts;
 pub use consumer::WebhookConsumer;
 pub use manage::{create, delete, get, list, regenerate_secret, update};
 pub use payload::signature;

@@ -122,3 +122,36 @@ pub fn password_reset(to: &str, link: &str, minutes: i64) -> OutgoingEmail {
         kind: "password_reset",
     }
 }
+
+/// A webhook of the workspace stopped being delivered (to its admins).
+pub fn webhook_failing(
+    to: &str,
+    workspace: &str,
+    origin: &str,
+    failures: i64,
+    link: &str,
+) -> OutgoingEmail {
+    let subject = format!("A webhook of {workspace} is failing");
+    let html = layout(
+        &subject,
+        &format!(
+            "<p>Deliveries to <strong>{}</strong> failed {failures} times in a row, each after \
+             every retry. Glider keeps queueing new events for it; check the target and the \
+             delivery log.</p>{}",
+            escape(origin),
+            button(link, "Open the webhook")
+        ),
+    );
+    let text = format!(
+        "Deliveries to {origin} from the workspace {workspace} failed {failures} times in a row, \
+         each after every retry. Glider keeps queueing new events for it; check the target and \
+         the delivery log: {link}\n"
+    );
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject,
+        html,
+        text,
+        kind: "webhook_failing",
+    }
+}

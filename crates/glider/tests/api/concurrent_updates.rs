@@ -44,7 +44,7 @@ async fn concurrent_moves_of_different_fields_both_survive_and_history_matches_t
     // reorder it within its column.
     let updates: Vec<_> = (0..20)
         .map(|n: u32| {
-            let body = if n % 2 == 0 {
+            let body = if n.is_multiple_of(2) {
                 json!({ "state": state_ids[(n as usize / 2) % state_ids.len()] })
             } else {
                 json!({ "sort_order": 1000.0 + f64::from(n) })

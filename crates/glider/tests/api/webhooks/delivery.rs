@@ -80,6 +80,7 @@ async fn a_delivery_gives_up_after_the_attempt_limit_and_the_webhook_is_marked_f
             settings.max_attempts = 2;
             settings.failing_after = 1;
         })
+        .smtp()
         .spawn()
         .await;
     let owner = app.register("ada@example.com").await;
@@ -132,6 +133,9 @@ async fn a_delivery_gives_up_after_the_attempt_limit_and_the_webhook_is_marked_f
     assert_eq!(told.kind(), "webhooks.webhook.failing");
     assert_eq!(told.json()["subject_id"], hook["id"]);
     assert_eq!(told.json()["data"]["consecutive_failures"], 1);
+    // …and by e-mail.
+    let mail = app.wait_for_mail("ada@example.com").await;
+    assert_eq!(mail.subject, "A webhook of acme is failing");
 
     // The next delivery that succeeds clears the state.
     let path = format!(
