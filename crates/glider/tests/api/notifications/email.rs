@@ -131,3 +131,65 @@ async fn digest_mode_sends_one_summary_after_the_oldest_waited_an_hour() {
         sent[0]["text"]
     );
 }
+
+/// A mention reaches the person's mailbox through a real SMTP server (the aiosmtpd sink).
+#[tokio::test]
+async fn a_mention_in_a_comment_is_e_mailed_through_smtp() {
+    use glider_domain::WorkspaceRole;
+    use glider_test_utils::{TestApp, json_of};
+    use reqwest::StatusCode;
+
+    let app = TestApp::builder().smtp().spawn().await;
+    let ada = app.register("ada@example.com").await;
+    app.create_workspace(&ada, "acme").await;
+    let bob = app.register("bob@example.com").await;
+    app.add_member("acme", &bob, WorkspaceRole::Member).await;
+    let project = app.create_project(&ada, "acme", "Web", "WEB").await;
+    let base = format!(
+        "/api/v1/workspaces/acme/projects/{}/",
+        project["id"].as_str().unwrap()
+    );
+    let joined = app
+        .post(
+            &ada,
+            &format!("{base}project-members/"),
+            json!({ "member": bob.id, "role": 15 }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(joined.status(), StatusCode::CREATED);
+    let item = json_of(
+        app.post(
+            &ada,
+            &format!("{base}work-items/"),
+            json!({ "name": "Launch" }),
+        )
+        .send()
+        .await
+        .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await;
+    let mention = format!(
+        "<p>Over to you <mention-component entity_identifier=\"{}\" \
+         entity_name=\"user_mention\"></mention-component></p>",
+        bob.id
+    );
+    let commented = app
+        .post(
+            &ada,
+            &format!(
+                "{base}work-items/{}/comments/",
+                item["id"].as_str().unwrap()
+            ),
+            json!({ "comment_html": mention }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(commented.status(), StatusCode::CREATED);
+    let mail = app.wait_for_mail("bob@example.com").await;
+    assert!(mail.subject.contains("WEB-1"), "{}", mail.subject);
+    assert!(mail.subject.contains("mentioned"), "{}", mail.subject);
+}
