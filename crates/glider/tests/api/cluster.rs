@@ -240,8 +240,10 @@ async fn two_replicas_share_events_presence_and_webhooks() {
     let mut distinct = event_ids.clone();
     distinct.sort();
     distinct.dedup();
+    // Only a send cut off by the kill is repeated, and a replica has at most 16 in flight.
+    let repeated = event_ids.len() - distinct.len();
     assert!(
-        event_ids.len() - distinct.len() <= 4,
-        "at most the sends in flight at the kill are repeated"
+        repeated <= 16,
+        "{repeated} repeated deliveries: more than the sends in flight at the kill"
     );
 }
