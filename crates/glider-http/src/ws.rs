@@ -32,6 +32,9 @@ pub use transport::MAX_FRAME_BYTES;
 /// Larger frames end the connection at once (tungstenite refuses to buffer them).
 const HARD_FRAME_LIMIT: usize = 16 * MAX_FRAME_BYTES;
 
+/// Initial read buffer and write batching per socket.
+const SOCKET_BUFFER_BYTES: usize = 4 * 1024;
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(open_socket))
@@ -102,7 +105,11 @@ fn accept(
     // Frames up to this hard limit are read whole and refused with 1009 by the transport; the
     // connection then closes cleanly (unread bytes would make the kernel reset it, losing the
     // close frame).
+    // tungstenite allocates its 128 KiB read buffer per socket up front (1.25 GiB for 10,000
+    // idle sockets); small buffers grow when a large frame arrives.
     Ok(upgrade
+        .read_buffer_size(SOCKET_BUFFER_BYTES)
+        .write_buffer_size(SOCKET_BUFFER_BYTES)
         .max_message_size(HARD_FRAME_LIMIT)
         .max_frame_size(HARD_FRAME_LIMIT))
 }
