@@ -49,14 +49,7 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
 pub async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = open_database(config).await?;
     let files = match &config.s3_url {
-        Some(url) => {
-            let store = FileStore::s3(url).context("configuring S3 from GLIDER_S3_URL")?;
-            store
-                .check()
-                .await
-                .with_context(|| format!("reaching the S3 bucket {url}"))?;
-            store
-        }
+        Some(url) => FileStore::s3(url).context("configuring S3 from GLIDER_S3_URL")?,
         None => FileStore::local(&config.data_dir.join("files")).with_context(|| {
             format!("opening the files folder in {}", config.data_dir.display())
         })?,
@@ -80,6 +73,14 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let mut ctx = context(&config).await?;
+    // Only the server checks the bucket at start: admin commands share `context` and never
+    // touch files, so they need not wait on a network round trip to S3.
+    if let Some(url) = &config.s3_url {
+        ctx.files
+            .check()
+            .await
+            .with_context(|| format!("reaching the S3 bucket {url}"))?;
+    }
     if let Some(url) = &config.redis_url {
         use secrecy::ExposeSecret;
         ctx.bus = glider_service::bus::Bus::redis(url.expose_secret())
