@@ -59,15 +59,6 @@ pub struct IntakeListQuery {
     pub status: Option<String>,
 }
 
-fn expand_list(expand: Option<&str>) -> Vec<&str> {
-    expand
-        .unwrap_or_default()
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 fn statuses(raw: Option<&str>) -> Result<Vec<IntakeStatus>, ValidationError> {
     let mut out = Vec::new();
     for part in raw
@@ -90,7 +81,7 @@ async fn rendered(
     fields: Option<&str>,
     expand: Option<&str>,
 ) -> ApiResult<Vec<Value>> {
-    let expand = expand_list(expand);
+    let expand = super::expand::names(expand);
     let users = if view::wants_users(&expand) {
         let ids: Vec<UserId> = entries
             .entries

@@ -37,13 +37,7 @@ pub struct ShapeParams {
 
 impl ShapeParams {
     pub fn expand_list(&self) -> Vec<&str> {
-        self.expand
-            .as_deref()
-            .unwrap_or_default()
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
+        crate::routes::tracker::expand::names(self.expand.as_deref())
     }
 }
 
