@@ -173,14 +173,3 @@ pub async fn advance(
         .await?;
     Ok(())
 }
-
-/// Where a consumer stands (for `/metrics` and tests).
-pub async fn offsets(conn: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbError> {
-    Ok(event_offset::Entity::find()
-        .order_by_asc(event_offset::Column::Consumer)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|row| (row.consumer, row.last_seq))
-        .collect())
-}
