@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod bulk;
 pub mod comments;
 pub mod cycles;
 pub mod email_codes;

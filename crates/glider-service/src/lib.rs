@@ -11,6 +11,7 @@ pub mod access;
 pub mod accounts;
 pub mod bus;
 mod ctx;
+pub mod demo;
 pub mod email;
 mod error;
 pub mod events;

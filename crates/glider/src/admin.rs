@@ -14,7 +14,7 @@ use crate::{cli::AdminCommand, config::Config, serve};
 
 mod emails;
 
-fn describe(error: ServiceError) -> anyhow::Error {
+pub(crate) fn describe(error: ServiceError) -> anyhow::Error {
     match error {
         ServiceError::Validation(fields) => {
             let list: Vec<String> = fields

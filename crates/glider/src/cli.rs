@@ -40,6 +40,44 @@ pub enum Command {
     /// Administration: users, workspaces, members, tokens.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Demo data: a populated workspace to try Glider on or to benchmark it.
+    #[command(subcommand)]
+    Demo(DemoCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Fills the database with a realistic demo workspace and prints how to sign in to it.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// People in the workspace (the owner included).
+    #[arg(long, default_value_t = 12)]
+    pub users: u32,
+    /// Projects; work items go mostly to the first few.
+    #[arg(long, default_value_t = 3)]
+    pub projects: u32,
+    /// Work items in all (up to 1,000,000).
+    #[arg(long, default_value_t = 500)]
+    pub work_items: u64,
+    /// The same seed gives the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The demo workspace's slug.
+    #[arg(long, default_value = "demo")]
+    pub slug: String,
+    /// The demo users' password (default: a generated one, printed at the end).
+    #[arg(long)]
+    pub password: Option<String>,
+    /// Seed into a database that already holds data, replacing an earlier demo workspace of
+    /// the same slug (never any other workspace).
+    #[arg(long)]
+    pub force: bool,
+    /// Print the result as one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args, Default)]

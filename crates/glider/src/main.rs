@@ -6,6 +6,7 @@
 mod admin;
 mod cli;
 mod config;
+mod demo;
 mod serve;
 
 use clap::Parser;
@@ -37,6 +38,7 @@ fn main() -> std::process::ExitCode {
             Command::Serve(args) => serve::run(config.with_serve_args(&args)).await,
             Command::Migrate => serve::migrate_only(&config).await,
             Command::Admin(command) => admin::run(&config, command).await,
+            Command::Demo(cli::DemoCommand::Seed(args)) => demo::seed(&config, args).await,
         }
     });
     match result {

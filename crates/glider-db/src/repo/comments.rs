@@ -38,7 +38,7 @@ fn to_comment(row: work_item_comment::Model) -> Comment {
     }
 }
 
-fn comment_fields(active: &mut work_item_comment::ActiveModel, c: &Comment) {
+pub(crate) fn comment_fields(active: &mut work_item_comment::ActiveModel, c: &Comment) {
     active.comment_html = Set(c.comment_html.clone());
     active.comment_stripped = Set(c.comment_stripped.clone());
     active.comment_json = Set(c.comment_json.clone());

@@ -28,3 +28,27 @@ pub async fn get_or_insert(
         .await?;
     crate::repo::found(get(conn, key).await?)
 }
+
+/// Stores `value` under `key`, replacing what was there.
+pub async fn put(conn: &impl ConnectionTrait, key: &str, value: &str) -> Result<(), DbError> {
+    let row = instance_setting::ActiveModel {
+        key: Set(key.to_owned()),
+        value: Set(value.to_owned()),
+    };
+    instance_setting::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(instance_setting::Column::Key)
+                .update_column(instance_setting::Column::Value)
+                .to_owned(),
+        )
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove(conn: &impl ConnectionTrait, key: &str) -> Result<(), DbError> {
+    instance_setting::Entity::delete_by_id(key.to_owned())
+        .exec(conn)
+        .await?;
+    Ok(())
+}

@@ -53,7 +53,7 @@ pub(crate) fn to_work_item(row: work_item::Model) -> WorkItem {
     }
 }
 
-fn write_fields(active: &mut work_item::ActiveModel, item: &WorkItem) {
+pub(crate) fn write_fields(active: &mut work_item::ActiveModel, item: &WorkItem) {
     active.sequence_id = Set(item.sequence_id);
     active.name = Set(item.name.clone());
     active.description_html = Set(item.description_html.clone());

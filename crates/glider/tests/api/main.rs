@@ -17,6 +17,7 @@ mod concurrent_updates;
 mod counts;
 mod crash;
 mod cycles;
+mod demo;
 mod email;
 mod estimates;
 mod expand;
