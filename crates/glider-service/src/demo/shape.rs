@@ -70,6 +70,8 @@ pub async fn people(
     let mut out = Vec::with_capacity(emails.len());
     for (n, raw) in emails.iter().enumerate() {
         let email = Email::parse("email", raw)?;
+        // Drawn whether or not the user exists, so the ids after it do not depend on that.
+        let fresh = UserId(ids.at(now));
         let id = match accounts_repo::find_user_by_email(tx, &email).await {
             Ok(user) => {
                 if n == 0 {
@@ -90,7 +92,7 @@ pub async fn people(
                 let user = accounts_repo::insert_user(
                     tx,
                     accounts_repo::NewUser {
-                        id: UserId(ids.at(now)),
+                        id: fresh,
                         email: &email,
                         password_hash,
                         first_name: first,
