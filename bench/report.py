@@ -1,12 +1,23 @@
-"""Rewrites the generated section of BENCHMARKS.md from one results file (bench/run calls it)."""
+"""Rewrites the generated section of BENCHMARKS.md from one results file (bench/run calls it).
+
+    report.py RESULTS BENCHMARKS.md [PREVIOUS_RESULTS]
+"""
 
 import json
 import os
 import platform
-import subprocess
 import sys
 
 START, END = "<!-- bench/run: start -->", "<!-- bench/run: end -->"
+BACKEND_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+HTTP_SCENARIOS = [
+    ("list", "list, 100 per page (first {pages} pages)"),
+    ("list_filtered", "list filtered (state group, assignee, label, priority), by priority; {matched} match"),
+    ("retrieve", "retrieve, `expand=assignees,labels,state`"),
+    ("create", "create"),
+    ("update_state", "update the state"),
+    ("comment", "comment"),
+]
 
 
 def machine() -> str:
@@ -17,47 +28,106 @@ def machine() -> str:
     return f"{cores} cores ({cpu}), {kib / 1024 / 1024:.0f} GiB, {platform.system()} {platform.release()}"
 
 
-def main(results_path: str, doc_path: str) -> None:
-    records = [json.loads(line) for line in open(results_path) if line.strip()]
-    by = {(r["backend"], r["scenario"], r["figures"].get("sockets")): r["figures"] for r in records}
-    backends = [b for b in ("sqlite", "postgres") if any(r["backend"] == b for r in records)]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+def load(path: str) -> dict:
+    records = [json.loads(line) for line in open(path) if line.strip()] if path else []
+    return {(r.get("backend"), r["scenario"], r["figures"].get("sockets")): r["figures"] for r in records}
+
+
+def fmt(value, pattern="{:.0f}") -> str:
+    return "–" if value is None else pattern.format(value)
+
+
+def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
+    by = load(results_path)
+    old = load(previous_path)
+    old_label = os.path.basename(previous_path).removesuffix(".jsonl").split("-", 1)[-1] if previous_path else ""
+    backends = [b for b in ("sqlite", "postgres") if any(k[0] == b for k in by)]
+    # The file is named <date>-<commit>[-dirty]: the tree the figures were measured on.
+    commit = os.path.basename(results_path).removesuffix(".jsonl").split("-", 1)[-1]
     date = os.path.basename(results_path).split("-")[0]
-    lines = [START, "", f"Measured {date[:4]}-{date[4:6]}-{date[6:]} on commit `{commit}`; machine: {machine()}.",
-             f"Raw figures: `{results_path}`. One run per figure (not yet medians of several).", ""]
+    get = lambda backend, scenario, key, sockets=None: by.get((backend, scenario, sockets), {}).get(key)
+    runs = next((f.get("runs") for k, f in by.items() if k[1].startswith("http_")), None)
+    lines = [START, "", f"Measured {date[:4]}-{date[4:6]}-{date[6:]} on commit `{commit}`"
+             + (" (with uncommitted changes outside `bench/`)" if commit.endswith("-dirty") else "") + f"; machine: {machine()}.",
+             f"Raw figures: `{results_path}`."
+             + (f" HTTP figures are the median of {runs} runs (wrk on loopback, sharing the cores with the "
+                "server); the spread is the slowest and fastest run." if runs else "")
+             + (f" Compared with `{previous_path}`." if previous_path else ""), ""]
 
-    def row(label, key, fmt="{:.0f}", scenario="server", sockets=None):
-        cells = []
+    def row(label, values):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    # Server.
+    lines += ["### Server", "", "| figure | " + " | ".join(BACKEND_NAMES[b] for b in backends) + " |",
+              "| --- |" + " --- |" * len(backends)]
+    row("cold start, process start → `/ready` (ms)", [fmt(get(b, "server", "cold_start_ms")) for b in backends])
+    row("idle RSS (MiB)", [fmt(kib and kib / 1024, "{:.1f}") for kib in (get(b, "server", "idle_rss_kib") for b in backends)])
+    row("peak RSS after the HTTP scenarios (MiB)",
+        [fmt(kib and kib / 1024, "{:.1f}") for kib in (get(b, "server_http_peak", "peak_rss_kib") for b in backends)])
+    row("peak RSS over the whole run, WebSockets included (MiB)",
+        [fmt(kib and kib / 1024, "{:.1f}") for kib in (get(b, "server_peak", "peak_rss_kib") for b in backends)])
+    seeded = next((by[k] for k in by if k[1] == "seed"), None)
+    if seeded:
+        row(f"`glider demo seed`: work items written per second ({seeded['work_items']:,} items, "
+            f"{seeded['projects']} project{'s' if seeded['projects'] > 1 else ''})",
+            [fmt(get(b, "seed", "items_per_s")) for b in backends])
+    binary = get(backends[0], "server", "binary_bytes") if backends else None
+    row("binary size (MiB)", [fmt(binary and binary / 1024 / 1024, "{:.1f}")] * len(backends))
+
+    # HTTP scenarios, one table per backend.
+    if any(k[1].startswith("http_") for k in by):
+        items = next((f.get("items") for k, f in by.items() if k[1] == "http_list"), None)
+        lines += ["", f"### Work-item API under load ({fmt(items, '{:,}')} items in the project)", "",
+                  "Raw SQL: the same statements for the endpoint's rows straight on the server's pool, at "
+                  "the same concurrency, without HTTP, auth or JSON (`bench/src/bin/raw-sql/`); "
+                  "raw / endpoint is how many times faster that is (the target is within 2×)."]
+        compared = any(k[1].startswith("http_") for k in old)
         for backend in backends:
-            value = by.get((backend, scenario, sockets), {}).get(key)
-            cells.append("–" if value is None else fmt.format(value))
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+            vs = f" | req/s vs `{old_label}`" if compared else ""
+            lines += ["", f"#### {BACKEND_NAMES[backend]}", "",
+                      "| scenario | connections | req/s (spread) | p50 ms | p95 ms | p99 ms | errors | raw SQL req/s "
+                      f"| raw / endpoint{vs} |", "| --- |" + " --- |" * (8 + compared)]
+            for name, label in HTTP_SCENARIOS:
+                f = by.get((backend, f"http_{name}", None))
+                if not f:
+                    continue
+                label = label.format(pages=f.get("pages", 1), matched=fmt(f.get("matched")))
+                cells = [str(f.get("concurrency", "–")),
+                         f"{f['requests_per_s']:.0f} ({f['requests_per_s_min']:.0f}–{f['requests_per_s_max']:.0f})",
+                         fmt(f.get("p50_ms"), "{:.1f}"), fmt(f.get("p95_ms"), "{:.1f}"), fmt(f.get("p99_ms"), "{:.1f}"),
+                         fmt(f.get("errors")), fmt(f.get("raw_requests_per_s")), fmt(f.get("raw_ratio"), "{:.2f}×")]
+                if compared:
+                    before = old.get((backend, f"http_{name}", None), {}).get("requests_per_s")
+                    cells.append(fmt(before and f["requests_per_s"] / before, "{:.2f}"))
+                row(label, cells)
 
-    lines += ["| figure | " + " | ".join(backends) + " |", "| --- |" + " --- |" * len(backends)]
-    row("cold start, process start → `/ready` (ms)", "cold_start_ms")
-    lines.append("| idle RSS (MiB) | " + " | ".join(
-        f"{by.get((b, 'server', None), {}).get('idle_rss_kib', 0) / 1024:.1f}" for b in backends) + " |")
-    lines.append("| peak RSS during the run (MiB) | " + " | ".join(
-        f"{by.get((b, 'server_peak', None), {}).get('peak_rss_kib', 0) / 1024:.1f}" for b in backends) + " |")
-    row("events committed per second (16 writers creating work items)", "committed_per_s", scenario="event_log")
-    row("events fanned out per second (live tail → WebSocket)", "fanned_out_per_s", scenario="event_log")
-    row("events through every durable consumer per second", "consumers_caught_up_per_s", scenario="event_log")
+    # Events and real time.
+    lines += ["", "### Events and real time", "", "| figure | " + " | ".join(BACKEND_NAMES[b] for b in backends) + " |",
+              "| --- |" + " --- |" * len(backends)]
+
+    def figure_row(label, key, pattern="{:.0f}", scenario="event_log", sockets=None):
+        row(label, [fmt(get(b, scenario, key, sockets), pattern) for b in backends])
+
+    figure_row("events committed per second (16 writers creating work items)", "committed_per_s")
+    figure_row("events fanned out per second (live tail → WebSocket)", "fanned_out_per_s")
+    figure_row("events through every durable consumer per second", "consumers_caught_up_per_s")
     for sockets in sorted({k[2] for k in by if k[1] == "ws_fanout"}):
-        row(f"WebSocket fan-out to {sockets:,} sockets: commit → receipt p50 (ms)", "p50_ms", "{:.1f}", "ws_fanout", sockets)
-        row(f"WebSocket fan-out to {sockets:,} sockets: p99 (ms)", "p99_ms", "{:.1f}", "ws_fanout", sockets)
-        row(f"WebSocket fan-out to {sockets:,} sockets: delivered / expected", "delivered", "{}", "ws_fanout", sockets)
-    binary = by.get((backends[0], "server", None), {}).get("binary_bytes", 0)
-    lines += ["", f"Binary size: {binary / 1024 / 1024:.1f} MiB.", "", END]
+        figure_row(f"WebSocket fan-out to {sockets:,} sockets: commit → receipt p50 (ms)", "p50_ms", "{:.1f}", "ws_fanout", sockets)
+        figure_row(f"WebSocket fan-out to {sockets:,} sockets: p99 (ms)", "p99_ms", "{:.1f}", "ws_fanout", sockets)
+        row(f"WebSocket fan-out to {sockets:,} sockets: frames delivered / expected",
+            [f"{get(b, 'ws_fanout', 'delivered', sockets) or 0:,} / {get(b, 'ws_fanout', 'expected', sockets) or 0:,}"
+             for b in backends])
+    lines += ["", END]
     section = "\n".join(lines)
 
     doc = open(doc_path).read() if os.path.exists(doc_path) else (
         "# Benchmarks\n\nReproduce with `bench/run` (builds a release binary, starts it on SQLite and on "
         "PostgreSQL on this machine, runs every scenario, appends to `bench/results/` and rewrites the "
-        "section below).\n\n## Events and real time\n\n" + START + "\n" + END + "\n")
+        "section below).\n\n" + START + "\n" + END + "\n")
     before, _, rest = doc.partition(START)
     _, _, after = rest.partition(END)
     open(doc_path, "w").write(before + section + after)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])
