@@ -18,6 +18,7 @@ mod m20261122_000010_event_offsets;
 mod m20261122_000011_notifications;
 mod m20261122_000012_email;
 mod m20261122_000013_webhooks;
+mod m20261122_000014_work_item_list_indexes;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_notifications::Migration),
             Box::new(m20261122_000012_email::Migration),
             Box::new(m20261122_000013_webhooks::Migration),
+            Box::new(m20261122_000014_work_item_list_indexes::Migration),
         ]
     }
 }

@@ -11,6 +11,9 @@ mod serve;
 
 use clap::Parser;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use crate::cli::{Cli, Command};
 
 fn main() -> std::process::ExitCode {

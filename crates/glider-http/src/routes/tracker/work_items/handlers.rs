@@ -1,6 +1,6 @@
 //! Project-scoped work-item handlers.
 
-use axum::{extract::State, http::StatusCode};
+use axum::{extract::State, http::StatusCode, response::IntoResponse};
 use glider_domain::{ProjectId, WorkItemId, filters, model::work_items::WorkItemOrder};
 use glider_service::tracker::work_items::{self, expand, list::ListRequest};
 use serde::Deserialize;
@@ -109,7 +109,7 @@ pub async fn list_work_items(
     CurrentActor(actor): CurrentActor,
     ApiPath((slug, project_id)): ProjectPath,
     ApiQuery(query): ApiQuery<WorkItemListQuery>,
-) -> ApiResult<axum::Json<Value>> {
+) -> ApiResult<axum::response::Response> {
     let shape = query.shape();
     if let (Some(external_id), Some(source)) = (&query.external_id, &query.external_source) {
         let item = work_items::list::by_external(
@@ -124,19 +124,15 @@ pub async fn list_work_items(
         let found =
             glider_service::access::project(&state.ctx, &actor, &slug, ProjectId(project_id))
                 .await?;
-        return Ok(axum::Json(
-            render_one(&state, &item, &found.project, &shape).await?,
-        ));
+        let one = render_one(&state, &item, &found.project, &shape).await?;
+        return Ok(axum::Json(one).into_response());
     }
     let (page, request) = query.request()?;
     let (found, result) =
         work_items::list::list(&state.ctx, &actor, &slug, ProjectId(project_id), &request).await?;
     let results = render_page(&state, &result.items, Some(&found.project), &shape).await?;
-    Ok(axum::Json(crate::views::to_value(&Paginated::new(
-        page,
-        result.total,
-        results,
-    ))))
+    // Serialised straight from the page; a detour through `Value` would copy every item.
+    Ok(axum::Json(Paginated::new(page, result.total, results)).into_response())
 }
 
 /// Creates a work item; it gets the project's next number.
