@@ -30,12 +30,20 @@ def load(path: str) -> dict:
     return figures
 
 
+def size(path: str) -> str:
+    """The data size a results file was measured on: `-w<items>-p<projects>`, or "" for the default."""
+    name = os.path.basename(path).removesuffix(".jsonl")
+    return name[name.index("-w"):] if "-w" in name else ""
+
+
 def previous(current: str) -> str:
-    """The results file most recently added or changed in a commit, other than `current`."""
+    """The results file of the same data size most recently added or changed in a commit,
+    other than `current`."""
     log = subprocess.run(["git", "log", "--format=", "--name-only", "--diff-filter=AM", "--", "bench/results/"],
                          capture_output=True, text=True).stdout.split()
     for path in log:
-        if path.endswith(".jsonl") and os.path.abspath(path) != os.path.abspath(current) and os.path.exists(path):
+        if (path.endswith(".jsonl") and os.path.abspath(path) != os.path.abspath(current)
+                and size(path) == size(current) and os.path.exists(path)):
             return path
     return ""
 

@@ -70,7 +70,9 @@ print(json.dumps({"scenario": "seed", "figures": {
     "seconds": seed["seconds"], "items_per_s": seed["items_per_s"]}}))' "$work/seed.json"
     python3 bench/http_load.py "${target[@]}" --project "$project" --database-url "$raw_url" \
       --bin "$bin" "${http[@]}"
-    figures server_http_peak "{\"peak_rss_kib\":$(rss_kib "$server" VmHWM)}"
+    # VmHWM counts file pages too: on SQLite every pooled connection maps the database file
+    # (mmap_size), so the anonymous (heap) part is given beside it.
+    figures server_http_peak "{\"peak_rss_kib\":$(rss_kib "$server" VmHWM),\"rss_anon_kib\":$(rss_kib "$server" RssAnon),\"rss_file_kib\":$(rss_kib "$server" RssFile)}"
     "$bin/event-log" "${target[@]}" --project "$events_project" --creates "$creates"
     for n in "${sockets[@]}"; do
       "$bin/ws-fanout" "${target[@]}" --project "$events_project" --sockets "$n" --moves 100

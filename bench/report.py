@@ -40,10 +40,10 @@ def fmt(value, pattern="{:.0f}") -> str:
 def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     by = load(results_path)
     old = load(previous_path)
-    old_label = os.path.basename(previous_path).removesuffix(".jsonl").split("-", 1)[-1] if previous_path else ""
+    old_label = os.path.basename(previous_path).removesuffix(".jsonl").split("-", 1)[-1].split("-w")[0] if previous_path else ""
     backends = [b for b in ("sqlite", "postgres") if any(k[0] == b for k in by)]
     # The file is named <date>-<commit>[-dirty]: the tree the figures were measured on.
-    commit = os.path.basename(results_path).removesuffix(".jsonl").split("-", 1)[-1]
+    commit = os.path.basename(results_path).removesuffix(".jsonl").split("-", 1)[-1].split("-w")[0]
     date = os.path.basename(results_path).split("-")[0]
     get = lambda backend, scenario, key, sockets=None: by.get((backend, scenario, sockets), {}).get(key)
     runs = next((f.get("runs") for k, f in by.items() if k[1].startswith("http_")), None)
@@ -64,6 +64,10 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     row("idle RSS (MiB)", [fmt(kib and kib / 1024, "{:.1f}") for kib in (get(b, "server", "idle_rss_kib") for b in backends)])
     row("peak RSS after the HTTP scenarios (MiB)",
         [fmt(kib and kib / 1024, "{:.1f}") for kib in (get(b, "server_http_peak", "peak_rss_kib") for b in backends)])
+    row("RSS after the HTTP scenarios: anonymous + file-backed (MiB; SQLite maps its file per connection)",
+        [f"{fmt(anon and anon / 1024, '{:.1f}')} + {fmt(file and file / 1024, '{:.1f}')}"
+         for anon, file in ((get(b, "server_http_peak", "rss_anon_kib"), get(b, "server_http_peak", "rss_file_kib"))
+                            for b in backends)])
     row("peak RSS over the whole run, WebSockets included (MiB)",
         [fmt(kib and kib / 1024, "{:.1f}") for kib in (get(b, "server_peak", "peak_rss_kib") for b in backends)])
     seeded = next((by[k] for k in by if k[1] == "seed"), None)
@@ -77,7 +81,9 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     # HTTP scenarios, one table per backend.
     if any(k[1].startswith("http_") for k in by):
         items = next((f.get("items") for k, f in by.items() if k[1] == "http_list"), None)
-        lines += ["", f"### Work-item API under load ({fmt(items, '{:,}')} items in the project)", "",
+        where = (f"the busiest of {seeded['projects']} projects, {seeded['work_items']:,} items in all"
+                 if seeded and seeded["projects"] > 1 else "the project")
+        lines += ["", f"### Work-item API under load ({fmt(items, '{:,}')} items in {where})", "",
                   "Raw SQL: the same statements for the endpoint's rows straight on the server's pool, at "
                   "the same concurrency, without HTTP, auth or JSON (`bench/src/bin/raw-sql/`); "
                   "raw / endpoint is how many times faster that is (the target is within 2×)."]

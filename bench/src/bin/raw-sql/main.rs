@@ -141,6 +141,11 @@ mod writes;
 /// What every task shares.
 struct Ctx {
     db: Db,
+    /// Where write transactions begin. The server's `Db::begin_write` runs them on a pool of
+    /// one connection on SQLite (writers queue in order instead of in SQLite's busy handler)
+    /// and on the read pool on PostgreSQL; glider-db keeps that pool private, so on SQLite
+    /// this is a second `Db` of one connection.
+    writer: Db,
     args: Args,
     list: Option<reads::ListSql>,
     workspace: Uuid,
@@ -209,6 +214,10 @@ async fn run(ctx: Arc<Ctx>, count: usize, deadline: Duration) -> (Vec<Duration>,
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let db = Db::connect(&args.database_url, args.pool).await?;
+    let writer = match db.backend() {
+        glider_db::Backend::Sqlite => Db::connect(&args.database_url, 1).await?,
+        glider_db::Backend::Postgres => db.clone(),
+    };
     let (workspace, actor, default_state) = on_backend!(db, |pool, _begin| {
         let project = sqlx::query("SELECT workspace_id, created_by FROM projects WHERE id = $1")
             .bind(args.project)
@@ -235,6 +244,7 @@ async fn main() -> anyhow::Result<()> {
     let (requests, warmup, seconds) = (args.requests, args.warmup, args.seconds);
     let ctx = Arc::new(Ctx {
         db,
+        writer,
         args,
         list,
         workspace,
@@ -264,5 +274,6 @@ async fn main() -> anyhow::Result<()> {
         }),
     );
     ctx.db.close().await;
+    ctx.writer.close().await;
     Ok(())
 }

@@ -94,7 +94,7 @@ pub fn list_sql(args: &Args) -> anyhow::Result<ListSql> {
     }
     let base = format!(
         "FROM work_items WHERE project_id IN ($1) AND deleted_at IS NULL AND is_draft = $2 AND \
-         (state_id IS NULL OR state_id NOT IN (SELECT id FROM states WHERE state_group = $3)) \
+         (state_id IS NULL OR state_id NOT IN (SELECT id FROM states WHERE project_id IN ($1) AND state_group = $3)) \
          AND archived_at IS NULL{filter}"
     );
     let order = match args.order_by.as_str() {

@@ -1,4 +1,5 @@
-//! The write scenarios: create, update_state and comment, each in one write transaction.
+//! The write scenarios: create, update_state and comment, each in one write transaction on
+//! the writer pool (see `Ctx::writer`).
 
 use chrono::Utc;
 use sea_orm::sqlx::{self, AssertSqlSafe, Row, types::Json};
@@ -71,7 +72,7 @@ pub async fn create(ctx: &Ctx, _n: usize) -> anyhow::Result<()> {
     );
     let (id, event, now) = (Uuid::now_v7(), Uuid::now_v7(), Utc::now());
     let name = "raw-sql item";
-    on_backend!(ctx.db, |pool, begin| {
+    on_backend!(ctx.writer, |pool, begin| {
         let mut tx = pool.begin_with(begin).await?;
         let max = sqlx::query(
             "SELECT MAX(sort_order) AS max FROM work_items WHERE project_id = $1 AND deleted_at IS NULL AND state_id = $2 LIMIT 1",
@@ -146,7 +147,7 @@ pub async fn update_state(ctx: &Ctx, n: usize) -> anyhow::Result<()> {
     anyhow::ensure!(!ctx.args.alts.is_empty(), "--alts is required");
     let new = ctx.args.alts[(n / ctx.args.ids.len().max(1)) % ctx.args.alts.len()];
     let (event, now) = (Uuid::now_v7(), Utc::now());
-    on_backend!(ctx.db, |pool, begin| {
+    on_backend!(ctx.writer, |pool, begin| {
         let lock = if begin == "BEGIN" { " FOR UPDATE" } else { "" };
         let mut tx = pool.begin_with(begin).await?;
         let item = sqlx::query(AssertSqlSafe(format!(
@@ -211,7 +212,7 @@ pub async fn comment(ctx: &Ctx, n: usize) -> anyhow::Result<()> {
     let item = ctx.item(n)?;
     let (id, event, now) = (Uuid::now_v7(), Uuid::now_v7(), Utc::now());
     let (html, text) = ("<p>raw-sql comment</p>", "raw-sql comment");
-    on_backend!(ctx.db, |pool, begin| {
+    on_backend!(ctx.db, |pool, _begin| {
         sqlx::query(AssertSqlSafe(format!(
             "SELECT {ITEM_COLUMNS} FROM work_items WHERE id = $1 AND project_id = $2 AND deleted_at IS NULL LIMIT 1"
         )))
@@ -219,6 +220,8 @@ pub async fn comment(ctx: &Ctx, n: usize) -> anyhow::Result<()> {
         .bind(ctx.args.project)
         .fetch_one(pool)
         .await?;
+    });
+    on_backend!(ctx.writer, |pool, begin| {
         let mut tx = pool.begin_with(begin).await?;
         sqlx::query(
             "INSERT INTO work_item_comments (id, workspace_id, project_id, work_item_id, comment_html, \
