@@ -86,7 +86,9 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
         lines += ["", f"### Work-item API under load ({fmt(items, '{:,}')} items in {where})", "",
                   "Raw SQL: the same statements for the endpoint's rows straight on the server's pool, at "
                   "the same concurrency, without HTTP, auth or JSON (`bench/src/bin/raw-sql/`); "
-                  "raw / endpoint is how many times faster that is (the target is within 2×)."]
+                  "raw / endpoint is how many times faster that is (the target is within 2×). "
+                  "The database is seeded by `glider demo seed` just before (on PostgreSQL followed by "
+                  "`VACUUM ANALYZE`, as autovacuum would do after a bulk load)."]
         compared = any(k[1].startswith("http_") for k in old)
         for backend in backends:
             vs = f" | req/s vs `{old_label}`" if compared else ""
