@@ -263,6 +263,7 @@ pub async fn seed(
     created.id = announced;
     glider_db::repo::events::append(&tx, created).await?;
     glider_db::commit(tx).await?;
+    bulk::analyze(ctx.db.conn()).await?;
 
     let token = api_tokens::create(ctx, owner, Some("Demo seed"), None).await?;
     let mut projects: Vec<SeededProject> = frame

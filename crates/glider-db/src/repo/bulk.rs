@@ -218,3 +218,14 @@ pub async fn workspace_by_slug_any(
         .await?
         .map(|row| WorkspaceId(row.id)))
 }
+
+/// Refreshes the planner's statistics after a bulk load: without them PostgreSQL (until
+/// autovacuum passes, if it runs at all) sorts a list page instead of walking its index.
+pub async fn analyze(conn: &impl ConnectionTrait) -> Result<(), DbError> {
+    let statement = match conn.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => "ANALYZE",
+        _ => "PRAGMA optimize",
+    };
+    conn.execute_unprepared(statement).await?;
+    Ok(())
+}
