@@ -26,7 +26,8 @@ for line in sys.stdin:
 ' "$1" | tee -a "$results"
 }
 
-# Seeds a fresh database, starts the server on it (pid in $server) and runs every scenario.
+# Seeds a fresh database, starts the server on it (pid in $server; on PostgreSQL without
+# autovacuum an ANALYZE loop in $analyzer) and runs every scenario.
 #   run_backend <sqlite|postgres> <database URL, empty for SQLite in the data dir>
 run_backend() {
   local backend=$1 database_url=$2 work port started ready_ms key project events_project raw_url
@@ -42,9 +43,15 @@ run_backend() {
   "$bin/glider" migrate >/dev/null
   "$bin/glider" demo seed --projects "$projects" --work-items "$work_items" --slug bench --json \
     >"$work/seed.json" 2>"$work/seed.log" || { cat "$work/seed.log" >&2; return 1; }
-  # A bulk load leaves PostgreSQL without planner statistics until autovacuum passes (and this
-  # machine's instance runs with autovacuum off): analyse now, as autovacuum would have.
-  [ -z "$database_url" ] || psql "$database_url" -qc "VACUUM ANALYZE"
+  # PostgreSQL plans from statistics that autovacuum keeps fresh; where it is off (as on this
+  # machine's instance) the tables grown by the scenarios (events, work items, comments) keep
+  # the statistics of the seed and plans go wrong. Stand in for it: VACUUM ANALYZE after the
+  # seed, then ANALYZE every 30 s while the server runs.
+  if [ -n "$database_url" ] && [ "$(psql "$database_url" -Atc 'SHOW autovacuum')" = off ]; then
+    psql "$database_url" -qc "VACUUM ANALYZE"
+    ( while sleep 30; do psql "$database_url" -qc ANALYZE >/dev/null 2>&1 || true; done ) &
+    analyzer=$!
+  fi
   key=$(json '["api_key"]' <"$work/seed.json")
   project=$(json '["projects"][0]["id"]' <"$work/seed.json")
 
@@ -85,9 +92,10 @@ print(json.dumps({"scenario": "seed", "figures": {
   local warnings; warnings=$(grep -c 'WARN\|ERROR' "$work/server.log" || true)
   if [ "$warnings" -gt 0 ]; then
     echo "server log on $backend: $warnings warning/error lines; the first 5:" >&2
-    grep 'WARN\|ERROR' "$work/server.log" | head -5 | cut -c1-400 >&2
+    grep 'WARN\|ERROR' "$work/server.log" | head -5 | cut -c1-1000 >&2
   fi
   kill "$server"; wait "$server" 2>/dev/null || true
   server=""
+  if [ -n "${analyzer:-}" ]; then kill "$analyzer"; wait "$analyzer" 2>/dev/null || true; analyzer=""; fi
   rm -rf "$work"
 }

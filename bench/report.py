@@ -88,7 +88,8 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
                   "the same concurrency, without HTTP, auth or JSON (`bench/src/bin/raw-sql/`); "
                   "raw / endpoint is how many times faster that is (the target is within 2×). "
                   "The database is seeded by `glider demo seed` just before (on PostgreSQL followed by "
-                  "`VACUUM ANALYZE`, as autovacuum would do after a bulk load)."]
+                  "`VACUUM ANALYZE`, and, as this machine's PostgreSQL runs without autovacuum, `ANALYZE` every "
+                  "30 s while the server runs)."]
         compared = any(k[1].startswith("http_") for k in old)
         for backend in backends:
             vs = f" | req/s vs `{old_label}`" if compared else ""
