@@ -114,7 +114,7 @@ async fn clear_the_way(ctx: &Ctx, options: &SeedOptions, slug: &Slug) -> Service
     if let Some((_, None)) = demo {
         return Err(ServiceError::conflict(
             "slug",
-            &format!(
+            format!(
                 "A workspace '{}' exists and was not made by demo seed; choose another --slug.",
                 slug.as_str()
             ),
@@ -125,7 +125,7 @@ async fn clear_the_way(ctx: &Ctx, options: &SeedOptions, slug: &Slug) -> Service
             let interrupted = state.contains("\"seeding\"");
             return Err(ServiceError::conflict(
                 "force",
-                &if interrupted {
+                if interrupted {
                     format!(
                         "An earlier seed of '{}' was interrupted; --force removes it and seeds again.",
                         slug.as_str()
@@ -142,7 +142,7 @@ async fn clear_the_way(ctx: &Ctx, options: &SeedOptions, slug: &Slug) -> Service
         if users > 0 || workspaces > 0 {
             return Err(ServiceError::conflict(
                 "force",
-                &format!(
+                format!(
                     "The database is not empty ({users} users, {workspaces} workspaces); --force adds the demo workspace beside them."
                 ),
             ));
@@ -275,7 +275,7 @@ pub async fn seed(
             work_items: p.work_items,
         })
         .collect();
-    projects.sort_by(|a, b| b.work_items.cmp(&a.work_items));
+    projects.sort_by_key(|p| std::cmp::Reverse(p.work_items));
     Ok(SeedReport {
         workspace: frame.workspace,
         email: emails[0].clone(),

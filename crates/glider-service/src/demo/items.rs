@@ -94,7 +94,7 @@ impl<'a> Generator<'a> {
         let sequence_id = i32::try_from(self.made + 1).unwrap_or(i32::MAX);
         let id = WorkItemId(ids.at(created_at));
         let parent_id = (rng.random_bool(0.08))
-            .then(|| self.recent.iter().nth(rng.random_range(0..50)).copied())
+            .then(|| self.recent.get(rng.random_range(0..50)).copied())
             .flatten();
         let target_date = rng
             .random_bool(0.4)
@@ -224,7 +224,7 @@ impl<'a> Generator<'a> {
                 .push(link(module.0, ids.at(item.created_at)));
         }
         if rng.random_bool(0.04)
-            && let Some(other) = self.recent.iter().nth(rng.random_range(0..50))
+            && let Some(other) = self.recent.get(rng.random_range(0..50))
             && Some(*other) != item.parent_id
         {
             let kind = match rng.random_range(0..10) {
