@@ -6,13 +6,14 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 # Counts and settings, not measurements.
 SETTINGS = {"requests", "seconds", "runs", "concurrency", "per_page", "pages", "items", "matched", "moves",
             "sockets", "expected", "creates", "fanned_out", "work_items", "projects", "list_project_items",
-            "requests_per_s_min", "requests_per_s_max", "non_2xx", "socket_errors", "timeouts"}
+            "requests_per_s_min", "requests_per_s_max", "loadavg_1m_median", "loadavg_1m_max", "non_2xx", "socket_errors", "timeouts"}
 THRESHOLD = 0.10  # a change beyond ±10 % is flagged; the machine's run-to-run noise is of that order
 
 
@@ -30,20 +31,21 @@ def load(path: str) -> dict:
     return figures
 
 
-def size(path: str) -> str:
-    """The data size a results file was measured on: `-w<items>-p<projects>`, or "" for the default."""
-    name = os.path.basename(path).removesuffix(".jsonl")
-    return name[name.index("-w"):] if "-w" in name else ""
+def variant(path: str) -> str:
+    """What a results file's name says after `<date>-<commit>[-dirty]`: `-w<items>-p<projects>`
+    for another data size, `-quick`, or "" for a default run."""
+    match = re.match(r"^\d{8}-[0-9a-f]+(?:-dirty)?(.*)$", os.path.basename(path).removesuffix(".jsonl"))
+    return match.group(1) if match else ""
 
 
 def previous(current: str) -> str:
-    """The results file of the same data size most recently added or changed in a commit,
+    """The results file of the same variant most recently added or changed in a commit,
     other than `current`."""
     log = subprocess.run(["git", "log", "--format=", "--name-only", "--diff-filter=AM", "--", "bench/results/"],
                          capture_output=True, text=True).stdout.split()
     for path in log:
         if (path.endswith(".jsonl") and os.path.abspath(path) != os.path.abspath(current)
-                and size(path) == size(current) and os.path.exists(path)):
+                and variant(path) == variant(current) and os.path.exists(path)):
             return path
     return ""
 

@@ -40,13 +40,17 @@ run_backend() {
     unset GLIDER_DATABASE_URL; raw_url="sqlite://$work/glider.db"
   fi
   echo "== $backend: seeding $work_items work items in $projects project(s)" >&2
+  # The 1-minute load average every 5 s: the server and its clients make about 2–3 on their own;
+  # well above that, something else on the machine shared the cores (see the spreads).
+  ( while true; do cut -d' ' -f1 /proc/loadavg; sleep 5; done ) >"$work/load" &
+  sampler=$!
   "$bin/glider" migrate >/dev/null
   "$bin/glider" demo seed --projects "$projects" --work-items "$work_items" --slug bench --json \
     >"$work/seed.json" 2>"$work/seed.log" || { cat "$work/seed.log" >&2; return 1; }
   # PostgreSQL plans from statistics that autovacuum keeps fresh; where it is off (as on this
-  # machine's instance) the tables grown by the scenarios (events, work items, comments) keep
-  # the statistics of the seed and plans go wrong. Stand in for it: VACUUM ANALYZE after the
-  # seed, then ANALYZE every 30 s while the server runs.
+  # machine's instance) nothing updates them (without any, the list page sorted 10,000 rows
+  # instead of walking the created_at index: 17 ms instead of 1 ms). Stand in for autovacuum:
+  # VACUUM ANALYZE after the seed, then ANALYZE every 30 s while the scenarios grow the tables.
   if [ -n "$database_url" ] && [ "$(psql "$database_url" -Atc 'SHOW autovacuum')" = off ]; then
     psql "$database_url" -qc "VACUUM ANALYZE"
     ( while sleep 30; do psql "$database_url" -qc ANALYZE >/dev/null 2>&1 || true; done ) &
@@ -88,6 +92,11 @@ print(json.dumps({"scenario": "seed", "figures": {
       "$bin/ws-fanout" "${target[@]}" --project "$events_project" --sockets "$n" --moves 100
     done
     figures server_peak "{\"peak_rss_kib\":$(rss_kib "$server" VmHWM)}"
+    python3 -c '
+import json, statistics, sys
+load = [float(x) for x in open(sys.argv[1]).read().split()]
+print(json.dumps({"scenario": "machine", "figures": {
+    "loadavg_1m_median": statistics.median(load), "loadavg_1m_max": max(load)}}))' "$work/load"
   } | collect "$backend"
   local warnings; warnings=$(grep -c 'WARN\|ERROR' "$work/server.log" || true)
   if [ "$warnings" -gt 0 ]; then
@@ -96,6 +105,7 @@ print(json.dumps({"scenario": "seed", "figures": {
   fi
   kill "$server"; wait "$server" 2>/dev/null || true
   server=""
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true; sampler=""
   if [ -n "${analyzer:-}" ]; then kill "$analyzer"; wait "$analyzer" 2>/dev/null || true; analyzer=""; fi
   rm -rf "$work"
 }

@@ -6,6 +6,7 @@
 import json
 import os
 import platform
+import re
 import sys
 
 START, END = "<!-- bench/run: start -->", "<!-- bench/run: end -->"
@@ -28,6 +29,12 @@ def machine() -> str:
     return f"{cores} cores ({cpu}), {kib / 1024 / 1024:.0f} GiB, {platform.system()} {platform.release()}"
 
 
+def run_label(path: str) -> str:
+    """`<commit>[-dirty]` from `<date>-<commit>[-dirty][-w<items>-p<projects>][-quick].jsonl`."""
+    match = re.match(r"^\d{8}-([0-9a-f]+(?:-dirty)?)", os.path.basename(path))
+    return match.group(1) if match else os.path.basename(path)
+
+
 def load(path: str) -> dict:
     records = [json.loads(line) for line in open(path) if line.strip()] if path else []
     return {(r.get("backend"), r["scenario"], r["figures"].get("sockets")): r["figures"] for r in records}
@@ -40,10 +47,10 @@ def fmt(value, pattern="{:.0f}") -> str:
 def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     by = load(results_path)
     old = load(previous_path)
-    old_label = os.path.basename(previous_path).removesuffix(".jsonl").split("-", 1)[-1].split("-w")[0] if previous_path else ""
+    old_label = run_label(previous_path) if previous_path else ""
     backends = [b for b in ("sqlite", "postgres") if any(k[0] == b for k in by)]
     # The file is named <date>-<commit>[-dirty]: the tree the figures were measured on.
-    commit = os.path.basename(results_path).removesuffix(".jsonl").split("-", 1)[-1].split("-w")[0]
+    commit = run_label(results_path)
     date = os.path.basename(results_path).split("-")[0]
     get = lambda backend, scenario, key, sockets=None: by.get((backend, scenario, sockets), {}).get(key)
     runs = next((f.get("runs") for k, f in by.items() if k[1].startswith("http_")), None)
@@ -75,6 +82,10 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
         row(f"`glider demo seed`: work items written per second ({seeded['work_items']:,} items, "
             f"{seeded['projects']} project{'s' if seeded['projects'] > 1 else ''})",
             [fmt(get(b, "seed", "items_per_s")) for b in backends])
+    if any(k[1] == "machine" for k in by):
+        row("load average (1 min) during the run, median / max (server and clients alone make ~2–3)",
+            [f"{fmt(get(b, 'machine', 'loadavg_1m_median'), '{:.1f}')} / {fmt(get(b, 'machine', 'loadavg_1m_max'), '{:.1f}')}"
+             for b in backends])
     binary = get(backends[0], "server", "binary_bytes") if backends else None
     row("binary size (MiB)", [fmt(binary and binary / 1024 / 1024, "{:.1f}")] * len(backends))
 
