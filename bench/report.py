@@ -10,6 +10,16 @@ import re
 import sys
 
 START, END = "<!-- bench/run: start -->", "<!-- bench/run: end -->"
+
+
+def markers(results_path: str) -> tuple:
+    """The section a results file writes: the default run (10,000 items) has the plain markers,
+    another data size its own (`<!-- bench/run -w1000000-p20: start -->`), so a million-item run
+    sits beside the default one instead of replacing it. Quick runs share their size's section."""
+    match = re.search(r"(-w\d+-p\d+)", os.path.basename(results_path))
+    if not match:
+        return START, END
+    return f"<!-- bench/run {match.group(1)}: start -->", f"<!-- bench/run {match.group(1)}: end -->"
 BACKEND_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 HTTP_SCENARIOS = [
     ("list", "list, 100 per page (first {pages} pages)"),
@@ -46,6 +56,7 @@ def fmt(value, pattern="{:.0f}") -> str:
 
 def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     by = load(results_path)
+    start, end = markers(results_path)
     old = load(previous_path)
     old_label = run_label(previous_path) if previous_path else ""
     backends = [b for b in ("sqlite", "postgres") if any(k[0] == b for k in by)]
@@ -54,12 +65,17 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     date = os.path.basename(results_path).split("-")[0]
     get = lambda backend, scenario, key, sockets=None: by.get((backend, scenario, sockets), {}).get(key)
     runs = next((f.get("runs") for k, f in by.items() if k[1].startswith("http_")), None)
-    lines = [START, "", f"Measured {date[:4]}-{date[4:6]}-{date[6:]} on commit `{commit}`"
+    lines = [start, "", f"Measured {date[:4]}-{date[4:6]}-{date[6:]} on commit `{commit}`"
              + (" (with uncommitted changes outside `bench/`)" if commit.endswith("-dirty") else "") + f"; machine: {machine()}.",
              f"Raw figures: `{results_path}`."
              + (f" HTTP figures are the median of {runs} runs (wrk on loopback, sharing the cores with the "
                 "server); the spread is the slowest and fastest run." if runs else "")
              + (f" Compared with `{previous_path}`." if previous_path else ""), ""]
+
+    if start != START:
+        seeded_size = next((by[k] for k in by if k[1] == "seed"), {})
+        lines[1:1] = ["", f"## At {seeded_size.get('work_items', 0):,} work items in "
+                          f"{seeded_size.get('projects', 0)} projects"]
 
     def row(label, values):
         lines.append(f"| {label} | " + " | ".join(values) + " |")
@@ -137,15 +153,19 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
         row(f"WebSocket fan-out to {sockets:,} sockets: frames delivered / expected",
             [f"{get(b, 'ws_fanout', 'delivered', sockets) or 0:,} / {get(b, 'ws_fanout', 'expected', sockets) or 0:,}"
              for b in backends])
-    lines += ["", END]
+    lines += ["", end]
     section = "\n".join(lines)
 
     doc = open(doc_path).read() if os.path.exists(doc_path) else (
         "# Benchmarks\n\nReproduce with `bench/run` (builds a release binary, starts it on SQLite and on "
         "PostgreSQL on this machine, runs every scenario, appends to `bench/results/` and rewrites the "
         "section below).\n\n" + START + "\n" + END + "\n")
-    before, _, rest = doc.partition(START)
-    _, _, after = rest.partition(END)
+    if start not in doc:
+        # A new data size: its section goes after the default one.
+        head, _, tail = doc.partition(END)
+        doc = head + END + "\n\n" + start + "\n" + end + tail
+    before, _, rest = doc.partition(start)
+    _, _, after = rest.partition(end)
     open(doc_path, "w").write(before + section + after)
 
 

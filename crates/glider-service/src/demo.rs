@@ -122,7 +122,8 @@ async fn clear_the_way(ctx: &Ctx, options: &SeedOptions, slug: &Slug) -> Service
     }
     if !options.force {
         if let Some((_, Some(state))) = &demo {
-            let interrupted = state.contains("\"seeding\"");
+            let recorded: serde_json::Value = serde_json::from_str(state).unwrap_or_default();
+            let interrupted = recorded["state"] == "seeding";
             return Err(ServiceError::conflict(
                 "force",
                 if interrupted {

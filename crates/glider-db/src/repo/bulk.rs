@@ -3,36 +3,38 @@
 
 use chrono::{DateTime, Utc};
 use glider_domain::{
-    ProjectId, UserId, WorkspaceId,
-    model::work_items::{Activity, Comment, Relation, WorkItem},
+    ProjectId, WorkspaceId,
+    model::work_items::{Activity, Comment, WorkItem},
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Iterable, PaginatorTrait,
+    QueryFilter, sea_query::Expr,
 };
 use uuid::Uuid;
 
 use crate::{
     DbError,
-    entities::{
-        project, work_item, work_item_assignee, work_item_comment, work_item_label,
-        work_item_relation, workspace,
+    entities::{project, work_item_activity, workspace},
+    repo::{
+        comments::new_comment_row,
+        relations::{self, NewRelation},
+        work_items::{self, assignee_row, label_row},
     },
-    repo::{comments::comment_fields, work_items::write_fields},
 };
 
 /// Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
 const MAX_PARAMETERS: usize = 30_000;
 
-async fn insert_chunked<A>(
-    conn: &impl ConnectionTrait,
-    rows: Vec<A>,
-    columns: usize,
-) -> Result<(), DbError>
+/// Rows per statement for a table of `E`, so that its parameters stay under the limit.
+fn rows_per_statement<E: EntityTrait>() -> usize {
+    (MAX_PARAMETERS / E::Column::iter().count()).max(1)
+}
+
+async fn insert_chunked<A>(conn: &impl ConnectionTrait, rows: Vec<A>) -> Result<(), DbError>
 where
     A: ActiveModelTrait + Send,
 {
-    let per_statement = (MAX_PARAMETERS / columns).max(1);
+    let per_statement = rows_per_statement::<A::Entity>();
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<A> = rows.by_ref().take(per_statement).collect();
@@ -49,76 +51,26 @@ pub async fn insert_work_items(
     items: &[WorkItem],
     id_for_link: &mut impl FnMut() -> Uuid,
 ) -> Result<(), DbError> {
-    let rows: Vec<work_item::ActiveModel> = items
-        .iter()
-        .map(|item| {
-            let mut active = work_item::ActiveModel {
-                id: Set(item.id.0),
-                workspace_id: Set(item.workspace_id.0),
-                project_id: Set(item.project_id.0),
-                description_binary: Set(None),
-                created_by: Set(item.created_by.map(|id| id.0)),
-                created_at: Set(item.created_at),
-                deleted_at: Set(None),
-                ..Default::default()
-            };
-            write_fields(&mut active, item);
-            active
-        })
-        .collect();
-    insert_chunked(conn, rows, 28).await?;
+    insert_chunked(conn, items.iter().map(work_items::new_row).collect()).await?;
     let mut assignees = Vec::new();
     let mut labels = Vec::new();
     for item in items {
         for user in &item.assignees {
-            assignees.push(work_item_assignee::ActiveModel {
-                id: Set(id_for_link()),
-                workspace_id: Set(item.workspace_id.0),
-                project_id: Set(item.project_id.0),
-                work_item_id: Set(item.id.0),
-                user_id: Set(user.0),
-                created_at: Set(item.created_at),
-            });
+            assignees.push(assignee_row(item, *user, id_for_link(), item.created_at));
         }
         for label in &item.labels {
-            labels.push(work_item_label::ActiveModel {
-                id: Set(id_for_link()),
-                workspace_id: Set(item.workspace_id.0),
-                project_id: Set(item.project_id.0),
-                work_item_id: Set(item.id.0),
-                label_id: Set(label.0),
-                created_at: Set(item.created_at),
-            });
+            labels.push(label_row(item, *label, id_for_link(), item.created_at));
         }
     }
-    insert_chunked(conn, assignees, 6).await?;
-    insert_chunked(conn, labels, 6).await
+    insert_chunked(conn, assignees).await?;
+    insert_chunked(conn, labels).await
 }
 
 pub async fn insert_comments(
     conn: &impl ConnectionTrait,
     comments: &[Comment],
 ) -> Result<(), DbError> {
-    let rows: Vec<work_item_comment::ActiveModel> = comments
-        .iter()
-        .map(|c| {
-            let mut active = work_item_comment::ActiveModel {
-                id: Set(c.id.0),
-                workspace_id: Set(c.workspace_id.0),
-                project_id: Set(c.project_id.0),
-                work_item_id: Set(c.work_item_id.0),
-                actor_id: Set(c.actor_id.map(|id| id.0)),
-                parent_id: Set(c.parent_id.map(|id| id.0)),
-                created_by: Set(c.created_by.map(|id| id.0)),
-                created_at: Set(c.created_at),
-                deleted_at: Set(None),
-                ..Default::default()
-            };
-            comment_fields(&mut active, c);
-            active
-        })
-        .collect();
-    insert_chunked(conn, rows, 18).await
+    insert_chunked(conn, comments.iter().map(new_comment_row).collect()).await
 }
 
 /// Appends history entries, tagged with the event that announced them.
@@ -127,42 +79,22 @@ pub async fn insert_activities(
     activities: &[Activity],
     event_id: Uuid,
 ) -> Result<(), DbError> {
-    for chunk in activities.chunks(MAX_PARAMETERS / 16) {
+    for chunk in activities.chunks(rows_per_statement::<work_item_activity::Entity>()) {
         crate::repo::activities::insert_many(conn, chunk, event_id).await?;
     }
     Ok(())
 }
 
-/// A relation as stored (see `RelationType::stored`), with its row id.
-pub struct RelationRow {
-    pub id: Uuid,
-    pub workspace_id: WorkspaceId,
-    pub project_id: ProjectId,
-    pub relation: Relation,
-    pub created_by: UserId,
-    pub at: DateTime<Utc>,
-}
-
+/// Inserts relations as stored (see `RelationType::stored`), each with its row id.
 pub async fn insert_relations(
     conn: &impl ConnectionTrait,
-    relations: &[RelationRow],
+    relations: &[(Uuid, NewRelation)],
 ) -> Result<(), DbError> {
-    let rows: Vec<work_item_relation::ActiveModel> = relations
+    let rows = relations
         .iter()
-        .map(|r| work_item_relation::ActiveModel {
-            id: Set(r.id),
-            workspace_id: Set(r.workspace_id.0),
-            project_id: Set(r.project_id.0),
-            work_item_id: Set(r.relation.work_item_id.0),
-            related_work_item_id: Set(r.relation.related_id.0),
-            relation_type: Set(r.relation.relation_type.as_str().to_owned()),
-            created_by: Set(Some(r.created_by.0)),
-            deleted_at: Set(None),
-            created_at: Set(r.at),
-            updated_at: Set(r.at),
-        })
+        .map(|(id, new)| relations::new_row(*id, new))
         .collect();
-    insert_chunked(conn, rows, 10).await
+    insert_chunked(conn, rows).await
 }
 
 /// Sets the project's last issued work-item number (after numbers were written in bulk).

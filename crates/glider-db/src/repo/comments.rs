@@ -38,7 +38,7 @@ fn to_comment(row: work_item_comment::Model) -> Comment {
     }
 }
 
-pub(crate) fn comment_fields(active: &mut work_item_comment::ActiveModel, c: &Comment) {
+fn comment_fields(active: &mut work_item_comment::ActiveModel, c: &Comment) {
     active.comment_html = Set(c.comment_html.clone());
     active.comment_stripped = Set(c.comment_stripped.clone());
     active.comment_json = Set(c.comment_json.clone());
@@ -50,7 +50,8 @@ pub(crate) fn comment_fields(active: &mut work_item_comment::ActiveModel, c: &Co
     active.updated_at = Set(c.updated_at);
 }
 
-pub async fn insert_comment(conn: &impl ConnectionTrait, c: &Comment) -> Result<(), DbError> {
+/// The row of a new comment.
+pub(crate) fn new_comment_row(c: &Comment) -> work_item_comment::ActiveModel {
     let mut active = work_item_comment::ActiveModel {
         id: Set(c.id.0),
         workspace_id: Set(c.workspace_id.0),
@@ -64,7 +65,11 @@ pub async fn insert_comment(conn: &impl ConnectionTrait, c: &Comment) -> Result<
         ..Default::default()
     };
     comment_fields(&mut active, c);
-    work_item_comment::Entity::insert(active)
+    active
+}
+
+pub async fn insert_comment(conn: &impl ConnectionTrait, c: &Comment) -> Result<(), DbError> {
+    work_item_comment::Entity::insert(new_comment_row(c))
         .exec_without_returning(conn)
         .await?;
     Ok(())

@@ -45,9 +45,10 @@ pub struct NewRelation {
     pub now: DateTime<Utc>,
 }
 
-pub async fn insert(conn: &impl ConnectionTrait, new: NewRelation) -> Result<(), DbError> {
-    let row = work_item_relation::ActiveModel {
-        id: Set(Uuid::now_v7()),
+/// The row of a new relation with the given id.
+pub(crate) fn new_row(id: Uuid, new: &NewRelation) -> work_item_relation::ActiveModel {
+    work_item_relation::ActiveModel {
+        id: Set(id),
         workspace_id: Set(new.workspace_id.0),
         project_id: Set(new.project_id.0),
         work_item_id: Set(new.relation.work_item_id.0),
@@ -57,8 +58,11 @@ pub async fn insert(conn: &impl ConnectionTrait, new: NewRelation) -> Result<(),
         deleted_at: Set(None),
         created_at: Set(new.now),
         updated_at: Set(new.now),
-    };
-    work_item_relation::Entity::insert(row)
+    }
+}
+
+pub async fn insert(conn: &impl ConnectionTrait, new: NewRelation) -> Result<(), DbError> {
+    work_item_relation::Entity::insert(new_row(Uuid::now_v7(), &new))
         .exec_without_returning(conn)
         .await?;
     Ok(())

@@ -53,7 +53,7 @@ pub(crate) fn to_work_item(row: work_item::Model) -> WorkItem {
     }
 }
 
-pub(crate) fn write_fields(active: &mut work_item::ActiveModel, item: &WorkItem) {
+fn write_fields(active: &mut work_item::ActiveModel, item: &WorkItem) {
     active.sequence_id = Set(item.sequence_id);
     active.name = Set(item.name.clone());
     active.description_html = Set(item.description_html.clone());
@@ -101,7 +101,8 @@ pub async fn next_sequence(
     found(value)
 }
 
-pub async fn insert(conn: &impl ConnectionTrait, item: &WorkItem) -> Result<(), DbError> {
+/// The row of a new work item (not its assignee and label sets).
+pub(crate) fn new_row(item: &WorkItem) -> work_item::ActiveModel {
     let mut active = work_item::ActiveModel {
         id: Set(item.id.0),
         workspace_id: Set(item.workspace_id.0),
@@ -113,7 +114,11 @@ pub async fn insert(conn: &impl ConnectionTrait, item: &WorkItem) -> Result<(), 
         ..Default::default()
     };
     write_fields(&mut active, item);
-    work_item::Entity::insert(active)
+    active
+}
+
+pub async fn insert(conn: &impl ConnectionTrait, item: &WorkItem) -> Result<(), DbError> {
+    work_item::Entity::insert(new_row(item))
         .exec_without_returning(conn)
         .await?;
     Ok(())
@@ -141,6 +146,38 @@ pub async fn soft_delete(
     Ok(())
 }
 
+pub(crate) fn assignee_row(
+    item: &WorkItem,
+    user: UserId,
+    id: Uuid,
+    at: DateTime<Utc>,
+) -> work_item_assignee::ActiveModel {
+    work_item_assignee::ActiveModel {
+        id: Set(id),
+        workspace_id: Set(item.workspace_id.0),
+        project_id: Set(item.project_id.0),
+        work_item_id: Set(item.id.0),
+        user_id: Set(user.0),
+        created_at: Set(at),
+    }
+}
+
+pub(crate) fn label_row(
+    item: &WorkItem,
+    label: LabelId,
+    id: Uuid,
+    at: DateTime<Utc>,
+) -> work_item_label::ActiveModel {
+    work_item_label::ActiveModel {
+        id: Set(id),
+        workspace_id: Set(item.workspace_id.0),
+        project_id: Set(item.project_id.0),
+        work_item_id: Set(item.id.0),
+        label_id: Set(label.0),
+        created_at: Set(at),
+    }
+}
+
 /// Replaces the assignee set.
 pub async fn set_assignees(
     conn: &impl ConnectionTrait,
@@ -157,14 +194,7 @@ pub async fn set_assignees(
     let rows = item
         .assignees
         .iter()
-        .map(|user| work_item_assignee::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            workspace_id: Set(item.workspace_id.0),
-            project_id: Set(item.project_id.0),
-            work_item_id: Set(item.id.0),
-            user_id: Set(user.0),
-            created_at: Set(now),
-        });
+        .map(|user| assignee_row(item, *user, Uuid::now_v7(), now));
     work_item_assignee::Entity::insert_many(rows)
         .exec_without_returning(conn)
         .await?;
@@ -187,14 +217,7 @@ pub async fn set_labels(
     let rows = item
         .labels
         .iter()
-        .map(|label| work_item_label::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            workspace_id: Set(item.workspace_id.0),
-            project_id: Set(item.project_id.0),
-            work_item_id: Set(item.id.0),
-            label_id: Set(label.0),
-            created_at: Set(now),
-        });
+        .map(|label| label_row(item, *label, Uuid::now_v7(), now));
     work_item_label::Entity::insert_many(rows)
         .exec_without_returning(conn)
         .await?;

@@ -152,3 +152,35 @@ pub const DEFAULT_STATES: [(&str, &str, StateGroup, f64, bool); 6] = [
     ),
     ("Triage", "#4E5355", StateGroup::Triage, 65000.0, false),
 ];
+
+/// A new project's states: Plane's six defaults, created by `created_by` at `at`, with ids
+/// from `next_id` (random for a real project, seeded for demo data).
+pub fn default_states(
+    project: &Project,
+    created_by: UserId,
+    at: DateTime<Utc>,
+    mut next_id: impl FnMut() -> StateId,
+) -> Vec<State> {
+    DEFAULT_STATES
+        .iter()
+        .map(|(name, color, group, sequence, is_default)| State {
+            id: next_id(),
+            workspace_id: project.workspace_id,
+            project_id: project.id,
+            name: (*name).to_owned(),
+            description: String::new(),
+            color: (*color).to_owned(),
+            slug: name.to_lowercase().replace(' ', "-"),
+            sequence: *sequence,
+            group: *group,
+            is_triage: *group == StateGroup::Triage,
+            is_default: *is_default,
+            external_source: None,
+            external_id: None,
+            created_by: Some(created_by),
+            updated_by: None,
+            created_at: at,
+            updated_at: at,
+        })
+        .collect()
+}

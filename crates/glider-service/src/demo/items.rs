@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use chrono::{DateTime, Duration, Utc};
-use glider_db::repo::bulk::RelationRow;
+use glider_db::repo::relations::NewRelation;
 use glider_domain::{
     ActivityId, CommentId, UserId, WorkItemId,
     model::{
@@ -29,7 +29,7 @@ pub struct Batch {
     pub items: Vec<WorkItem>,
     pub comments: Vec<Comment>,
     pub activities: Vec<Activity>,
-    pub relations: Vec<RelationRow>,
+    pub relations: Vec<(uuid::Uuid, NewRelation)>,
     pub cycle_links: Vec<Membership>,
     pub module_links: Vec<Membership>,
 }
@@ -239,18 +239,20 @@ impl<'a> Generator<'a> {
             } else {
                 (*other, item.id)
             };
-            batch.relations.push(RelationRow {
-                id: ids.at(item.created_at),
-                workspace_id: item.workspace_id,
-                project_id: item.project_id,
-                relation: Relation {
-                    work_item_id: from,
-                    related_id: to,
-                    relation_type: stored,
+            batch.relations.push((
+                ids.at(item.created_at),
+                NewRelation {
+                    workspace_id: item.workspace_id,
+                    project_id: item.project_id,
+                    relation: Relation {
+                        work_item_id: from,
+                        related_id: to,
+                        relation_type: stored,
+                    },
+                    created_by: item.created_by.unwrap_or(p.project.created_by),
+                    now: item.created_at,
                 },
-                created_by: item.created_by.unwrap_or(p.project.created_by),
-                at: item.created_at,
-            });
+            ));
         }
     }
 

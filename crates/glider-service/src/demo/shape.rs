@@ -13,7 +13,7 @@ use glider_domain::{
     model::{
         catalog::Label,
         cycles::{Cycle, Module, ModuleStatus},
-        tracker::{DEFAULT_STATES, Project, ProjectSettings, State, StateGroup},
+        tracker::{Project, ProjectSettings, State, default_states},
         workspaces::Workspace,
     },
     policy::ProjectNetwork,
@@ -44,14 +44,22 @@ pub struct Shape {
     pub projects: Vec<ProjectShape>,
 }
 
+/// The name of demo person `n` (0 is the owner).
+fn person(n: usize) -> (&'static str, &'static str) {
+    if n == 0 {
+        return ("Demo", "Owner");
+    }
+    let first = words::FIRST_NAMES[n % words::FIRST_NAMES.len()];
+    let last = words::LAST_NAMES[(n / words::FIRST_NAMES.len() + n * 7) % words::LAST_NAMES.len()];
+    (first, last)
+}
+
 /// The demo users' e-mails: the owner first, then one per person.
 pub fn emails(slug: &str, users: u32) -> Vec<String> {
     let domain = format!("{slug}.demo.example.com");
     let mut out = vec![format!("owner@{domain}")];
-    for n in 1..users {
-        let index = n as usize;
-        let first = words::FIRST_NAMES[index % words::FIRST_NAMES.len()];
-        let last = words::LAST_NAMES[(index / words::FIRST_NAMES.len() + index * 7) % 40];
+    for n in 1..users as usize {
+        let (first, last) = person(n);
         let local = format!("{first}.{last}").to_lowercase().replace(' ', "-");
         out.push(format!("{local}.{n}@{domain}"));
     }
@@ -80,14 +88,7 @@ pub async fn people(
                 user.id
             }
             Err(glider_db::DbError::NotFound) => {
-                let (first, last) = if n == 0 {
-                    ("Demo", "Owner")
-                } else {
-                    (
-                        words::FIRST_NAMES[n % words::FIRST_NAMES.len()],
-                        words::LAST_NAMES[(n / words::FIRST_NAMES.len() + n * 7) % 40],
-                    )
-                };
+                let (first, last) = person(n);
                 let display = format!("{}{}", first.to_lowercase(), n);
                 let user = accounts_repo::insert_user(
                     tx,
@@ -170,11 +171,18 @@ pub async fn write(
     }
     let mut projects = Vec::with_capacity(counts.len());
     for (index, work_items) in counts.iter().enumerate() {
-        let shape = project(tx, rng, ids, &workspace, people, index, anchor, now).await?;
-        projects.push(ProjectShape {
-            work_items: *work_items,
-            ..shape
-        });
+        let shape = project(
+            tx,
+            rng,
+            ids,
+            &workspace,
+            people,
+            index,
+            *work_items,
+            anchor,
+            now,
+        );
+        projects.push(shape.await?);
     }
     Ok(Shape {
         workspace,
@@ -190,6 +198,7 @@ async fn project(
     workspace: &Workspace,
     people: &[UserId],
     index: usize,
+    work_items: u64,
     anchor: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> ServiceResult<ProjectShape> {
@@ -251,28 +260,9 @@ async fn project(
         };
         projects_repo::upsert_project_member(tx, &project, *user, role, now).await?;
     }
-    let states: Vec<State> = DEFAULT_STATES
-        .iter()
-        .map(|(name, color, group, sequence, is_default)| State {
-            id: StateId(ids.at(project.created_at)),
-            workspace_id: workspace.id,
-            project_id: id,
-            name: (*name).to_owned(),
-            description: String::new(),
-            color: (*color).to_owned(),
-            slug: name.to_lowercase().replace(' ', "-"),
-            sequence: *sequence,
-            group: *group,
-            is_triage: *group == StateGroup::Triage,
-            is_default: *is_default,
-            external_source: None,
-            external_id: None,
-            created_by: Some(owner),
-            updated_by: None,
-            created_at: project.created_at,
-            updated_at: project.created_at,
-        })
-        .collect();
+    let states = default_states(&project, owner, project.created_at, || {
+        StateId(ids.at(project.created_at))
+    });
     states_repo::insert_states(tx, &states).await?;
     let labels = labels(tx, ids, &project).await?;
     let cycles = cycles(tx, ids, &project, anchor, now).await?;
@@ -284,7 +274,7 @@ async fn project(
         labels,
         cycles,
         modules,
-        work_items: 0,
+        work_items,
     })
 }
 

@@ -3,7 +3,7 @@
 use glider_db::repo::{projects as repo, states as state_repo};
 use glider_domain::{
     ProjectId, ProjectRole, StateId,
-    model::tracker::{DEFAULT_STATES, Project, ProjectSettings, State, StateGroup},
+    model::tracker::{Project, ProjectSettings, default_states},
     policy::ProjectNetwork,
 };
 use serde_json::{Map, Value, json};
@@ -87,28 +87,7 @@ pub async fn create(
     };
     input::apply(&mut project, body, true)?;
     input::check_people(ctx, project.workspace_id, &project).await?;
-    let states: Vec<State> = DEFAULT_STATES
-        .iter()
-        .map(|(name, color, group, sequence, is_default)| State {
-            id: StateId::new(),
-            workspace_id: project.workspace_id,
-            project_id: id,
-            name: (*name).to_owned(),
-            description: String::new(),
-            color: (*color).to_owned(),
-            slug: name.to_lowercase().replace(' ', "-"),
-            sequence: *sequence,
-            group: *group,
-            is_triage: *group == StateGroup::Triage,
-            is_default: *is_default,
-            external_source: None,
-            external_id: None,
-            created_by: Some(actor.user.id),
-            updated_by: None,
-            created_at: now,
-            updated_at: now,
-        })
-        .collect();
+    let states = default_states(&project, actor.user.id, now, StateId::new);
     let tx = ctx.db.begin_write().await?;
     repo::insert_project(&tx, &project)
         .await
