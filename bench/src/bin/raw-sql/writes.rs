@@ -74,14 +74,18 @@ pub async fn create(ctx: &Ctx, _n: usize) -> anyhow::Result<()> {
     let name = "raw-sql item";
     on_backend!(ctx.writer, |pool, begin| {
         let mut tx = pool.begin_with(begin).await?;
-        let max = sqlx::query(
-            "SELECT MAX(sort_order) AS max FROM work_items WHERE project_id = $1 AND deleted_at IS NULL AND state_id = $2 LIMIT 1",
+        let last = sqlx::query(
+            "SELECT sort_order FROM work_items WHERE project_id = $1 AND deleted_at IS NULL AND state_id = $2 \
+             ORDER BY sort_order DESC LIMIT 1",
         )
         .bind(project)
         .bind(state)
-        .fetch_one(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        let sort_order = max.try_get::<Option<f64>, _>(0)?.unwrap_or(0.0) + 10000.0;
+        let sort_order = match last {
+            Some(row) => row.try_get::<f64, _>(0)?,
+            None => 0.0,
+        } + 10000.0;
         sqlx::query(
             "UPDATE projects SET work_item_sequence = work_item_sequence + $1 WHERE id = $2",
         )

@@ -338,17 +338,24 @@ pub async fn max_sort_order(
     project_id: ProjectId,
     state_id: Option<StateId>,
 ) -> Result<Option<f64>, DbError> {
+    // The first row of `ix_work_items__state_order` read backwards, rather than MAX(), which
+    // PostgreSQL and SQLite answer by reading every item of the state.
     let mut query = work_item::Entity::find()
         .select_only()
-        .column_as(work_item::Column::SortOrder.max(), "max")
+        .column(work_item::Column::SortOrder)
         .filter(work_item::Column::ProjectId.eq(project_id.0))
         .filter(work_item::Column::DeletedAt.is_null());
     query = match state_id {
         Some(state) => query.filter(work_item::Column::StateId.eq(state.0)),
         None => query.filter(work_item::Column::StateId.is_null()),
     };
-    let max: Option<Option<f64>> = query.into_tuple().one(conn).await?;
-    Ok(max.flatten())
+    let last: Option<f64> = query
+        .order_by_desc(work_item::Column::SortOrder)
+        .limit(1)
+        .into_tuple()
+        .one(conn)
+        .await?;
+    Ok(last)
 }
 
 /// The parent chain of `id`, nearest first, bounded (to refuse parent loops).

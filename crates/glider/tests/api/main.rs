@@ -43,6 +43,7 @@ mod team;
 mod views;
 mod webhooks;
 mod work_item_children;
+mod work_item_order;
 mod work_items;
 mod worklogs;
 mod workspaces;
