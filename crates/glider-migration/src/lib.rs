@@ -20,6 +20,7 @@ mod m20261122_000012_email;
 mod m20261122_000013_webhooks;
 mod m20261122_000014_work_item_list_indexes;
 mod m20261205_000015_work_item_sort_index;
+mod m20261205_000016_events_by_project;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000013_webhooks::Migration),
             Box::new(m20261122_000014_work_item_list_indexes::Migration),
             Box::new(m20261205_000015_work_item_sort_index::Migration),
+            Box::new(m20261205_000016_events_by_project::Migration),
         ]
     }
 }

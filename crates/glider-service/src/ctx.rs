@@ -87,6 +87,8 @@ pub struct Ctx {
     pub realtime: crate::realtime::Hub,
     /// Signs access tokens; shared by every replica through the database unless configured.
     pub(crate) signing_key: Arc<SecretString>,
+    /// Work-item list totals, kept until their project changes.
+    pub(crate) list_counts: crate::tracker::work_items::ListCounts,
 }
 
 impl std::fmt::Debug for Ctx {
@@ -130,6 +132,7 @@ impl Ctx {
             bus: crate::bus::Bus::in_process(),
             realtime: crate::realtime::Hub::default(),
             signing_key: Arc::new(signing_key),
+            list_counts: Default::default(),
         })
     }
 

@@ -37,12 +37,17 @@ fn params(from: usize, count: usize) -> String {
         .join(", ")
 }
 
-/// The list's statements, built once.
+/// The list's statements, built once, and the project's newest event when the list was last
+/// counted: as the server does, the total is counted again only when the project changed.
 pub struct ListSql {
     count: String,
     page: String,
     binds: Vec<Bind>,
+    counted_at: std::sync::Mutex<Option<i64>>,
 }
+
+/// The project's newest event, the version of its list totals (see the server's list_counts).
+const PROJECT_HEAD: &str = "SELECT seq FROM events WHERE project_id = $1 ORDER BY seq DESC LIMIT 1";
 
 pub fn list_sql(args: &Args) -> anyhow::Result<ListSql> {
     let mut binds = vec![
@@ -116,6 +121,7 @@ pub fn list_sql(args: &Args) -> anyhow::Result<ListSql> {
             n + 2
         ),
         binds,
+        counted_at: std::sync::Mutex::new(None),
     })
 }
 
@@ -127,10 +133,24 @@ pub async fn list(ctx: &Ctx, n: usize) -> anyhow::Result<()> {
         i64::try_from(page * ctx.args.per_page)?,
     );
     on_backend!(ctx.db, |pool, _begin| {
-        let count = bind_all!(sqlx::query(AssertSqlSafe(sql.count.as_str())), &sql.binds)
-            .fetch_one(pool)
+        let head: Option<i64> = sqlx::query_scalar(PROJECT_HEAD)
+            .bind(ctx.args.project)
+            .fetch_optional(pool)
             .await?;
-        let _: i64 = count.try_get(0)?;
+        let head = head.unwrap_or(0);
+        let counted = *sql
+            .counted_at
+            .lock()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        if counted != Some(head) {
+            let count = bind_all!(sqlx::query(AssertSqlSafe(sql.count.as_str())), &sql.binds)
+                .fetch_one(pool)
+                .await?;
+            let _: i64 = count.try_get(0)?;
+            *sql.counted_at
+                .lock()
+                .map_err(|_| anyhow::anyhow!("poisoned"))? = Some(head);
+        }
         let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.page.as_str())), &sql.binds)
             .bind(limit)
             .bind(offset)

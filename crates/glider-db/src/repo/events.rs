@@ -87,6 +87,21 @@ pub async fn head(conn: &impl ConnectionTrait) -> Result<i64, DbError> {
     Ok(newest.map_or(0, |row| row.seq))
 }
 
+/// The position of the project's newest event (0 when it has none): it changes whenever
+/// anything of the project does, in the transaction of the change.
+pub async fn project_head(conn: &impl ConnectionTrait, project: ProjectId) -> Result<i64, DbError> {
+    let newest: Option<i64> = event::Entity::find()
+        .select_only()
+        .column(event::Column::Seq)
+        .filter(event::Column::ProjectId.eq(project.0))
+        .order_by_desc(event::Column::Seq)
+        .limit(1)
+        .into_tuple()
+        .one(conn)
+        .await?;
+    Ok(newest.unwrap_or(0))
+}
+
 /// The position of one event, if it is in the log.
 pub async fn seq_of(conn: &impl ConnectionTrait, id: EventId) -> Result<Option<i64>, DbError> {
     Ok(event::Entity::find()

@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// Which items a list shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Visibility {
     /// Live, not archived, not drafts, not in triage (Plane's list).
     Active,
@@ -288,10 +288,17 @@ pub async fn list(
     conn: &impl ConnectionTrait,
     query: &ListQuery<'_>,
 ) -> Result<(u64, Vec<WorkItem>), DbError> {
+    Ok((count(conn, query).await?, page(conn, query).await?))
+}
+
+/// A page of items without the total.
+pub async fn page(
+    conn: &impl ConnectionTrait,
+    query: &ListQuery<'_>,
+) -> Result<Vec<WorkItem>, DbError> {
     if query.projects.is_empty() {
-        return Ok((0, Vec::new()));
+        return Ok(Vec::new());
     }
-    let total = base(query).count(conn).await?;
     let direction = if query.order.descending {
         Order::Desc
     } else {
@@ -306,7 +313,7 @@ pub async fn list(
         .await?;
     let mut items: Vec<WorkItem> = rows.into_iter().map(to_work_item).collect();
     load_sets(conn, &mut items).await?;
-    Ok((total, items))
+    Ok(items)
 }
 
 /// How many items the list has (for the workspace count endpoint).

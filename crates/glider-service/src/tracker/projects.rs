@@ -34,7 +34,7 @@ pub struct ProjectView {
     pub facts: ProjectViewerFacts,
 }
 
-fn snapshot(p: &Project) -> Value {
+pub(crate) fn snapshot(p: &Project) -> Value {
     let s = &p.settings;
     json!({
         "name": p.name, "identifier": p.identifier, "network": p.network.plane_code(),

@@ -5,6 +5,7 @@ pub mod children;
 pub mod expand;
 pub mod input;
 pub mod list;
+mod list_counts;
 pub mod relations;
 
 use glider_db::{DbError, repo::work_items as repo};
@@ -22,6 +23,7 @@ use crate::{
 };
 
 pub use activity::blank as blank_activity;
+pub use list_counts::ListCounts;
 
 /// A work item with the project it lives in (views need the identifier).
 #[derive(Clone, Debug)]

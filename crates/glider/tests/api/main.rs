@@ -26,6 +26,7 @@ mod features;
 mod http;
 mod intake;
 mod labels;
+mod list_totals;
 mod lite;
 mod member_reports;
 mod modules;

@@ -53,7 +53,11 @@ async fn page(
         offset: request.offset,
         limit: request.limit,
     };
-    let (total, items) = queries::list(ctx.db.conn(), &query).await?;
+    let total = match projects {
+        [project] => ctx.list_counts.total(ctx, *project, &query).await?,
+        _ => queries::count(ctx.db.conn(), &query).await?,
+    };
+    let items = queries::page(ctx.db.conn(), &query).await?;
     Ok(ItemPage { total, items })
 }
 
