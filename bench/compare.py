@@ -13,7 +13,7 @@ import sys
 # Counts and settings, not measurements.
 SETTINGS = {"requests", "seconds", "runs", "concurrency", "per_page", "pages", "items", "matched", "moves",
             "sockets", "expected", "creates", "fanned_out", "work_items", "projects", "list_project_items",
-            "requests_per_s_min", "requests_per_s_max", "loadavg_1m_median", "loadavg_1m_max", "non_2xx", "socket_errors", "timeouts"}
+            "requests_per_s_min", "requests_per_s_max", "loadavg_1m_median", "loadavg_1m_max", "wal_max_bytes", "non_2xx", "socket_errors", "timeouts"}
 THRESHOLD = 0.10  # a change beyond ±10 % is flagged; the machine's run-to-run noise is of that order
 
 

@@ -42,7 +42,12 @@ run_backend() {
   echo "== $backend: seeding $work_items work items in $projects project(s)" >&2
   # The 1-minute load average every 5 s: the server and its clients make about 2–3 on their own;
   # well above that, something else on the machine shared the cores (see the spreads).
-  ( while true; do cut -d' ' -f1 /proc/loadavg; sleep 5; done ) >"$work/load" &
+  # The SQLite WAL's size beside it: a WAL that checkpoints cannot reset (readers always on
+  # an older snapshot) grows, and every read and write slows with it.
+  ( while true; do
+      echo "$(cut -d' ' -f1 /proc/loadavg) $(stat -c %s "$work/glider.db-wal" 2>/dev/null || echo 0)"
+      sleep 5
+    done ) >"$work/load" &
   sampler=$!
   "$bin/glider" migrate >/dev/null
   "$bin/glider" demo seed --projects "$projects" --work-items "$work_items" --slug bench --json \
@@ -94,9 +99,12 @@ print(json.dumps({"scenario": "seed", "figures": {
     figures server_peak "{\"peak_rss_kib\":$(rss_kib "$server" VmHWM)}"
     python3 -c '
 import json, statistics, sys
-load = [float(x) for x in open(sys.argv[1]).read().split()]
+samples = [line.split() for line in open(sys.argv[1]) if line.strip()]
+load = [float(s[0]) for s in samples]
+wal = [int(s[1]) for s in samples if len(s) > 1]
 print(json.dumps({"scenario": "machine", "figures": {
-    "loadavg_1m_median": statistics.median(load), "loadavg_1m_max": max(load)}}))' "$work/load"
+    "loadavg_1m_median": statistics.median(load), "loadavg_1m_max": max(load),
+    "wal_max_bytes": max(wal, default=0)}}))' "$work/load"
   } | collect "$backend"
   local warnings; warnings=$(grep -c 'WARN\|ERROR' "$work/server.log" || true)
   if [ "$warnings" -gt 0 ]; then

@@ -102,6 +102,10 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
         row("load average (1 min) during the run, median / max (server and clients alone make ~2–3)",
             [f"{fmt(get(b, 'machine', 'loadavg_1m_median'), '{:.1f}')} / {fmt(get(b, 'machine', 'loadavg_1m_max'), '{:.1f}')}"
              for b in backends])
+    if any(k[1] == "machine" and "wal_max_bytes" in by[k] for k in by):
+        row("SQLite WAL file, largest seen during the run (MiB; sampled every 5 s)",
+            [fmt(get(b, "machine", "wal_max_bytes") / 1024 / 1024, "{:.1f}") if b == "sqlite"
+             and get(b, "machine", "wal_max_bytes") is not None else "–" for b in backends])
     binary = get(backends[0], "server", "binary_bytes") if backends else None
     row("binary size (MiB)", [fmt(binary and binary / 1024 / 1024, "{:.1f}")] * len(backends))
 
