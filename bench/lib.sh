@@ -109,7 +109,8 @@ print(json.dumps({"scenario": "machine", "figures": {
   local warnings; warnings=$(grep -c 'WARN\|ERROR' "$work/server.log" || true)
   if [ "$warnings" -gt 0 ]; then
     echo "server log on $backend: $warnings warning/error lines; the first 5:" >&2
-    grep 'WARN\|ERROR' "$work/server.log" | head -5 | cut -c1-1000 >&2
+    # grep -m, not | head: head closing the pipe early would fail the script under pipefail.
+    grep -m 5 'WARN\|ERROR' "$work/server.log" | cut -c1-1000 >&2
   fi
   kill "$server"; wait "$server" 2>/dev/null || true
   server=""
