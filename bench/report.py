@@ -54,6 +54,11 @@ def fmt(value, pattern="{:.0f}") -> str:
     return "–" if value is None else pattern.format(value)
 
 
+def rate(value: float) -> str:
+    """A request rate: whole numbers, with a decimal below 10 (a rate of 0.5 is not 0)."""
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
 def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
     by = load(results_path)
     start, end = markers(results_path)
@@ -133,9 +138,9 @@ def main(results_path: str, doc_path: str, previous_path: str = "") -> None:
                     continue
                 label = label.format(pages=f.get("pages", 1), matched=fmt(f.get("matched")))
                 cells = [str(f.get("concurrency", "–")),
-                         f"{f['requests_per_s']:.0f} ({f['requests_per_s_min']:.0f}–{f['requests_per_s_max']:.0f})",
+                         f"{rate(f['requests_per_s'])} ({rate(f['requests_per_s_min'])}–{rate(f['requests_per_s_max'])})",
                          fmt(f.get("p50_ms"), "{:.1f}"), fmt(f.get("p95_ms"), "{:.1f}"), fmt(f.get("p99_ms"), "{:.1f}"),
-                         fmt(f.get("errors")), fmt(f.get("raw_requests_per_s")), fmt(f.get("raw_ratio"), "{:.2f}×")]
+                         fmt(f.get("errors")), (rate(f["raw_requests_per_s"]) if f.get("raw_requests_per_s") is not None else "–"), fmt(f.get("raw_ratio"), "{:.2f}×")]
                 if compared:
                     before = old.get((backend, f"http_{name}", None), {}).get("requests_per_s")
                     cells.append(fmt(before and f["requests_per_s"] / before, "{:.2f}"))
