@@ -266,15 +266,7 @@ pub async fn seed(
     // Each project is announced too: a project's newest event versions what is cached about
     // it (list counts), and a forced reseed recreates projects under the same ids.
     for p in &frame.projects {
-        let project = event(
-            ctx,
-            "tracker.project.created",
-            Some(owner),
-            Some(frame.workspace.id),
-            Some(p.project.id),
-            p.project.id.0,
-            crate::tracker::projects::snapshot(&p.project),
-        );
+        let project = crate::tracker::projects::created_event(ctx, owner, &p.project);
         glider_db::repo::events::append(&tx, project).await?;
     }
     glider_db::commit(tx).await?;

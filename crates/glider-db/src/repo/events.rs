@@ -79,21 +79,24 @@ pub async fn after(
 
 /// The newest position in the log (0 when it is empty).
 pub async fn head(conn: &impl ConnectionTrait) -> Result<i64, DbError> {
-    let newest = event::Entity::find()
-        .order_by_desc(event::Column::Seq)
-        .limit(1)
-        .one(conn)
-        .await?;
-    Ok(newest.map_or(0, |row| row.seq))
+    newest_seq(conn, Condition::all()).await
 }
 
 /// The position of the project's newest event (0 when it has none): it changes whenever
 /// anything of the project does, in the transaction of the change.
 pub async fn project_head(conn: &impl ConnectionTrait, project: ProjectId) -> Result<i64, DbError> {
+    newest_seq(
+        conn,
+        Condition::all().add(event::Column::ProjectId.eq(project.0)),
+    )
+    .await
+}
+
+async fn newest_seq(conn: &impl ConnectionTrait, filter: Condition) -> Result<i64, DbError> {
     let newest: Option<i64> = event::Entity::find()
         .select_only()
         .column(event::Column::Seq)
-        .filter(event::Column::ProjectId.eq(project.0))
+        .filter(filter)
         .order_by_desc(event::Column::Seq)
         .limit(1)
         .into_tuple()

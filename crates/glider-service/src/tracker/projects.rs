@@ -9,6 +9,7 @@ mod update;
 
 pub use archive::{delete, set_archived};
 pub use create::create;
+pub(crate) use create::created_event;
 pub use read::{get, list};
 pub use update::update;
 
@@ -34,7 +35,7 @@ pub struct ProjectView {
     pub facts: ProjectViewerFacts,
 }
 
-pub(crate) fn snapshot(p: &Project) -> Value {
+fn snapshot(p: &Project) -> Value {
     let s = &p.settings;
     json!({
         "name": p.name, "identifier": p.identifier, "network": p.network.plane_code(),

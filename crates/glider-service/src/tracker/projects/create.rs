@@ -2,7 +2,8 @@
 
 use glider_db::repo::{projects as repo, states as state_repo};
 use glider_domain::{
-    ProjectId, ProjectRole, StateId,
+    ProjectId, ProjectRole, StateId, UserId,
+    model::events::NewEvent,
     model::tracker::{Project, ProjectSettings, default_states},
     policy::ProjectNetwork,
 };
@@ -101,16 +102,20 @@ pub async fn create(
         repo::upsert_project_member(&tx, &project, lead, ProjectRole::Admin, now).await?;
     }
     state_repo::insert_states(&tx, &states).await?;
-    let created = event(
-        ctx,
-        "tracker.project.created",
-        Some(actor.user.id),
-        Some(project.workspace_id),
-        Some(id),
-        id.0,
-        snapshot(&project),
-    );
-    glider_db::repo::events::append(&tx, created).await?;
+    glider_db::repo::events::append(&tx, created_event(ctx, actor.user.id, &project)).await?;
     glider_db::commit(tx).await?;
     get(ctx, actor, slug, id).await
+}
+
+/// The event announcing a new project (also written by the demo seed for its projects).
+pub(crate) fn created_event(ctx: &Ctx, actor: UserId, project: &Project) -> NewEvent {
+    event(
+        ctx,
+        "tracker.project.created",
+        Some(actor),
+        Some(project.workspace_id),
+        Some(project.id),
+        project.id.0,
+        snapshot(project),
+    )
 }
