@@ -1,0 +1,21 @@
+// Query keys in one place, so event handlers invalidate exactly what a change touches.
+export const keys = {
+  me: ["me"] as const,
+  workspaces: ["workspaces"] as const,
+  invitations: ["my-invitations"] as const,
+  workspace: (slug: string) => ["ws", slug] as const,
+  members: (slug: string) => ["ws", slug, "members"] as const,
+  projects: (slug: string) => ["ws", slug, "projects"] as const,
+  unread: (slug: string) => ["ws", slug, "unread"] as const,
+  notifications: (slug: string) => ["ws", slug, "notifications"] as const,
+  project: (slug: string, projectId: string) => ["ws", slug, "p", projectId] as const,
+  states: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "states"] as const,
+  labels: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "labels"] as const,
+  projectMembers: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "members"] as const,
+  cycles: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "cycles"] as const,
+  modules: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "modules"] as const,
+  estimates: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "estimates"] as const,
+  views: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "views"] as const,
+  workItems: (slug: string, projectId: string) => ["ws", slug, "p", projectId, "work-items"] as const,
+  workItem: (slug: string, projectId: string, id: string) => ["ws", slug, "p", projectId, "wi", id] as const,
+};

@@ -1,0 +1,2 @@
+// PLACEHOLDER
+export function useGlobalShortcuts(): void {}

@@ -1,0 +1,20 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+import { compression } from "vite-plugin-compression2";
+
+// The server (glider) embeds dist/ and serves the .br/.gz siblings when the browser accepts them.
+export default defineConfig({
+  plugins: [
+    react(),
+    compression({ algorithms: ["gzip", "brotliCompress"], threshold: 1024, deleteOriginalAssets: false }),
+  ],
+  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 600 },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: process.env.GLIDER_DEV_API ?? "http://127.0.0.1:8080", ws: true },
+      "/ws": { target: process.env.GLIDER_DEV_API ?? "http://127.0.0.1:8080", ws: true },
+    },
+  },
+  test: { environment: "jsdom", include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
+});
