@@ -221,6 +221,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instance/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instance's capabilities; answered without signing in. */
+        get: operations["instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept/": {
         parameters: {
             query?: never;
@@ -2983,6 +3000,13 @@ export interface components {
         };
         HealthResponse: {
             status: string;
+        };
+        /** @description What this instance offers, so the web app shows only what works here. */
+        InstanceResponse: {
+            /** @description Whether e-mail is sent (SMTP configured): sign-in links and password reset by e-mail. */
+            email_enabled: boolean;
+            /** @description The server's version. */
+            version: string;
         };
         /**
          * @description The work item of an intake entry (Plane's `issue_detail`): the work item's fields with the
@@ -5800,6 +5824,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceResponse"];
+                };
             };
         };
     };

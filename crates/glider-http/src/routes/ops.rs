@@ -1,4 +1,5 @@
-//! Operator endpoints: liveness, readiness, metrics.
+//! Operator endpoints: liveness, readiness, metrics; and what this instance offers, for the
+//! web app's signed-out screens.
 
 use axum::{extract::State, http::header, response::IntoResponse};
 use serde::Serialize;
@@ -12,8 +13,18 @@ pub struct HealthResponse {
     pub status: &'static str,
 }
 
+/// What this instance offers, so the web app shows only what works here.
+#[derive(Serialize, ToSchema)]
+pub struct InstanceResponse {
+    /// The server's version.
+    pub version: &'static str,
+    /// Whether e-mail is sent (SMTP configured): sign-in links and password reset by e-mail.
+    pub email_enabled: bool,
+}
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .routes(routes!(instance))
         .routes(routes!(health))
         .routes(routes!(ready))
         .routes(routes!(metrics))
@@ -23,6 +34,16 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/health", tag = "ops", responses((status = 200, body = HealthResponse)))]
 pub async fn health() -> axum::Json<HealthResponse> {
     axum::Json(HealthResponse { status: "ok" })
+}
+
+/// The instance's capabilities; answered without signing in.
+#[utoipa::path(get, path = "/api/v1/instance/", tag = "ops", security(()),
+    responses((status = 200, body = InstanceResponse)))]
+pub async fn instance(State(state): State<AppState>) -> axum::Json<InstanceResponse> {
+    axum::Json(InstanceResponse {
+        version: env!("CARGO_PKG_VERSION"),
+        email_enabled: state.ctx.settings.smtp_configured,
+    })
 }
 
 /// Readiness: the database answers and every migration is applied.

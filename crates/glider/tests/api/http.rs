@@ -217,3 +217,27 @@ fn the_compatibility_doc_lists_every_path_served() {
         "docs/plane-compatibility.md lacks (run scripts/compat-paths): {missing:?}"
     );
 }
+
+#[tokio::test]
+async fn instance_says_whether_email_is_sent_without_signing_in() {
+    let plain = TestApp::spawn().await;
+    let instance = json_of(
+        plain.client.get(plain.url("/api/v1/instance/")).send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(instance["email_enabled"], false);
+    assert_eq!(instance["version"], env!("CARGO_PKG_VERSION"));
+
+    // Nothing needs to listen: the setting alone says e-mail is configured.
+    let mailing = TestApp::builder()
+        .smtp_url("smtp://127.0.0.1:9")
+        .spawn()
+        .await;
+    let instance = json_of(
+        mailing.client.get(mailing.url("/api/v1/instance/")).send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(instance["email_enabled"], true);
+}
