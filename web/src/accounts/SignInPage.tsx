@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, ApiError, call } from "../api/client";
 import { Field } from "../ui/common";
 import { AuthFrame } from "./AuthFrame";
-import { signIn } from "./session";
+import { signIn, useInstance } from "./session";
 
 export default function SignInPage() {
   const navigate = useNavigate();
@@ -14,6 +14,7 @@ export default function SignInPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [linkSent, setLinkSent] = useState(false);
+  const emailEnabled = useInstance().data?.email_enabled ?? false;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,7 +62,7 @@ export default function SignInPage() {
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
-        {linkSent ? (
+        {!emailEnabled ? null : linkSent ? (
           <p role="status">
             If an account uses {email}, a sign-in link and code are on their way.{" "}
             <Link to={`/sign-in/magic-link?email=${encodeURIComponent(email)}`}>Enter the code</Link>
@@ -72,6 +73,11 @@ export default function SignInPage() {
           </button>
         )}
       </form>
+      {emailEnabled && (
+        <p className="auth-alt">
+          <Link to="/reset-password">Forgot your password?</Link>
+        </p>
+      )}
       <p className="auth-alt">
         New to Glider? <Link to="/sign-up">Create an account</Link>
       </p>

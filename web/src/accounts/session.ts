@@ -33,3 +33,8 @@ export async function signOut(): Promise<void> {
   queryClient.clear();
   queryClient.setQueryData(keys.me, null);
 }
+
+/** What this server offers (e-mail sign-in only where SMTP is configured). */
+export function useInstance() {
+  return useQuery({ queryKey: ["instance"], queryFn: () => call(api.GET("/api/v1/instance/")) });
+}
