@@ -11,6 +11,7 @@ pub mod pagination;
 mod routes;
 mod state;
 mod views;
+mod web;
 pub mod ws;
 
 use std::{
@@ -57,11 +58,13 @@ fn metrics_handle() -> PrometheusHandle {
 impl AppState {
     pub fn new(ctx: Ctx, settings: HttpSettings) -> Self {
         let limits = Arc::new(RateLimits::new(&settings));
+        let web = Arc::new(web::WebUi::new(settings.web_dir.as_deref()));
         Self {
             ctx,
             settings: Arc::new(settings),
             limits,
             metrics: metrics_handle(),
+            web,
         }
     }
 }
@@ -80,6 +83,8 @@ pub fn router(state: AppState) -> Router {
     .method_not_allowed_fallback(method_not_allowed)
     .route_layer(from_fn(middleware::observe::tag_route))
     .layer(from_fn_with_state(state.clone(), auth::authenticate))
+    // The web app's pages and files: before authentication, inside compression and CORS.
+    .layer(from_fn_with_state(state.clone(), web::serve_web_ui))
     .layer(DefaultBodyLimit::max(state.settings.body_limit))
     .layer(TimeoutLayer::with_status_code(
         StatusCode::SERVICE_UNAVAILABLE,

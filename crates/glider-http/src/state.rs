@@ -1,6 +1,6 @@
-//! What handlers share: the service context, HTTP settings, rate limiters, metrics.
+//! What handlers share: the service context, HTTP settings, rate limiters, metrics, the web app.
 
-use std::{sync::Arc, time::Duration};
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use glider_service::Ctx;
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -23,6 +23,9 @@ pub struct HttpSettings {
     pub session_rate_limit: u32,
     /// Mark cookies `Secure` (set when Glider is served over TLS, directly or by a proxy).
     pub secure_cookies: bool,
+    /// Serve the web app from this folder (a Vite build: `index.html`, `assets/…`) instead of
+    /// the copy embedded in the binary.
+    pub web_dir: Option<PathBuf>,
 }
 
 impl Default for HttpSettings {
@@ -35,6 +38,7 @@ impl Default for HttpSettings {
             auth_rate_limit: 20,
             session_rate_limit: 1200,
             secure_cookies: false,
+            web_dir: None,
         }
     }
 }
@@ -45,6 +49,8 @@ pub struct AppState {
     pub settings: Arc<HttpSettings>,
     pub limits: Arc<RateLimits>,
     pub metrics: PrometheusHandle,
+    /// The web app's files (embedded or `web_dir`).
+    pub(crate) web: Arc<crate::web::WebUi>,
 }
 
 /// The three rate limiters.

@@ -104,6 +104,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// Serves the web app from `dir` (a fake Vite build) instead of the embedded copy.
+    pub fn web_dir(mut self, dir: &std::path::Path) -> Self {
+        self.http.web_dir = Some(dir.to_owned());
+        self
+    }
+
     pub fn max_upload_bytes(mut self, bytes: i64) -> Self {
         self.service.max_upload_bytes = bytes;
         self

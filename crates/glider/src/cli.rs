@@ -85,6 +85,10 @@ pub struct ServeArgs {
     /// Address to listen on (default 127.0.0.1:8080).
     #[arg(long)]
     pub listen: Option<SocketAddr>,
+    /// Serve the web app from this folder (a Vite build, e.g. web/dist) instead of the copy
+    /// embedded in the binary (also GLIDER_WEB_DIR).
+    #[arg(long, value_name = "PATH")]
+    pub web_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

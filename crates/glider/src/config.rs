@@ -52,6 +52,9 @@ pub struct Config {
     /// Comma-separated hosts, IP addresses and CIDR networks webhooks may target although
     /// they are private or loopback (`GLIDER_WEBHOOK_ALLOW_HOSTS=127.0.0.1,10.0.0.0/8`).
     pub webhook_allow_hosts: String,
+    /// Serve the web app from this folder (a Vite build of `web/`) instead of the copy
+    /// embedded in the binary: `--web-dir` on `glider serve`, `GLIDER_WEB_DIR`, or `web_dir`.
+    pub web_dir: Option<PathBuf>,
     /// `json` (default) or `pretty`.
     pub log_format: String,
     /// A tracing filter, e.g. `info` or `glider=debug,info`.
@@ -81,6 +84,7 @@ impl Default for Config {
             smtp_from: "Glider <glider@localhost>".to_owned(),
             s3_url: None,
             webhook_allow_hosts: String::new(),
+            web_dir: None,
             log_format: "json".to_owned(),
             log: "info,sqlx=warn,sea_orm=warn".to_owned(),
         }
@@ -120,6 +124,9 @@ impl Config {
     pub fn with_serve_args(mut self, args: &ServeArgs) -> Self {
         if let Some(listen) = args.listen {
             self.listen = listen;
+        }
+        if let Some(dir) = &args.web_dir {
+            self.web_dir = Some(dir.clone());
         }
         self
     }
@@ -168,6 +175,7 @@ impl Config {
             auth_rate_limit: self.auth_rate_limit,
             session_rate_limit: self.session_rate_limit,
             secure_cookies: self.secure_cookies,
+            web_dir: self.web_dir.clone(),
         }
     }
 }
@@ -188,5 +196,25 @@ mod tests {
             !printed.contains("hunter2") && !printed.contains("hunter3"),
             "{printed}"
         );
+    }
+
+    #[test]
+    fn the_web_dir_flag_overrides_the_environment_and_the_file() {
+        let configured = Config {
+            web_dir: Some(PathBuf::from("/from/env")),
+            ..Config::default()
+        };
+        let flag = ServeArgs {
+            web_dir: Some(PathBuf::from("/from/flag")),
+            ..ServeArgs::default()
+        };
+        let config = configured.with_serve_args(&flag);
+        assert_eq!(
+            config.http_settings().web_dir,
+            Some(PathBuf::from("/from/flag"))
+        );
+        let kept = config.with_serve_args(&ServeArgs::default());
+        assert_eq!(kept.web_dir, Some(PathBuf::from("/from/flag")));
+        assert_eq!(Config::default().http_settings().web_dir, None);
     }
 }

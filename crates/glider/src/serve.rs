@@ -72,6 +72,14 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
 }
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
+    if let Some(dir) = &config.web_dir
+        && !dir.is_dir()
+    {
+        anyhow::bail!(
+            "the web directory {} (--web-dir, GLIDER_WEB_DIR) is not a folder",
+            dir.display()
+        );
+    }
     let mut ctx = context(&config).await?;
     // Only the server checks the bucket at start: admin commands share `context` and never
     // touch files, so they need not wait on a network round trip to S3.

@@ -42,6 +42,7 @@ mod stickies;
 mod story;
 mod team;
 mod views;
+mod web_ui;
 mod webhooks;
 mod work_item_children;
 mod work_item_order;
