@@ -5,7 +5,8 @@ import type { WorkItem } from "../data";
 import type { CreateDefaults } from "./CreateDialog";
 import { groupItems, type Catalog } from "./grouping";
 import { ListView } from "./ListView";
-import type { DisplayState } from "./query";
+import { BoardView } from "./BoardView";
+import type { DisplayState, Property } from "./query";
 import { flattenRows } from "./rows";
 
 export interface LayoutProps {
@@ -21,20 +22,23 @@ export interface LayoutProps {
   busy: boolean;
 }
 
-function List({ display, items, catalog, collapsed, onToggle, onOpen }: LayoutProps) {
+function List({ display, items, catalog, collapsed, onToggle, onOpen, hidden }: LayoutProps & { hidden: Property[] }) {
   const rows = useMemo(
     () => flattenRows(groupItems(items, display.groupBy, catalog), display.subGroupBy, catalog, collapsed),
     [items, display.groupBy, display.subGroupBy, catalog, collapsed],
   );
-  return <ListView rows={rows} catalog={catalog} hidden={display.hidden} onOpen={onOpen} onToggle={onToggle} />;
+  return <ListView rows={rows} catalog={catalog} hidden={hidden} onOpen={onOpen} onToggle={onToggle} />;
 }
 
 export function Layouts(props: LayoutProps) {
+  const shown = props.display.hidden.join(",");
+  // One array per set of hidden properties, so that memoised rows and cards keep still.
+  const hidden = useMemo(() => (shown ? (shown.split(",") as Property[]) : []), [shown]);
   if (props.busy) return <Spinner label="Loading cycles and modules" />;
   switch (props.display.layout) {
-    case "list":
-      return <List {...props} />;
+    case "board":
+      return <BoardView {...props} hidden={hidden} />;
     default:
-      return <List {...props} />;
+      return <List {...props} hidden={hidden} />;
   }
 }

@@ -95,3 +95,33 @@ describe("calendar", () => {
     expect(shiftMonth("2026-12", 1)).toBe("2027-01");
   });
 });
+
+describe("board drops", async () => {
+  const { resolveDrop, columnChange } = await import("./boardDrop");
+  const col = (key: string, ids: [string, number][]) => ({
+    key, title: key, items: ids.map(([id, sort_order]) => item(id, { sort_order, state: key })),
+  });
+  const columns = [col("s1", [["a", 10], ["b", 20], ["c", 30]]), col("s2", [["d", 100]])];
+  const a = columns[0]!.items[0]!;
+
+  it("moves down within a column below the card it is over", () => {
+    expect(resolveDrop("state", columns, a, "s1", "b", "s1", true)).toEqual({
+      change: null, placement: { after: "b", before: "c", sortOrder: 25 },
+    });
+  });
+  it("does nothing when dropped where it was", () => {
+    expect(resolveDrop("state", columns, a, "s1", "a", "s1", true)).toEqual({ change: null, placement: null });
+  });
+  it("changes state and lands above the card it is over in another column", () => {
+    expect(resolveDrop("state", columns, a, "s1", "d", "s2", true)).toEqual({
+      change: { state: "s2" }, placement: { before: "d", sortOrder: -9900 },
+    });
+    expect(resolveDrop("state", columns, a, "s1", "col:s2", "s2", false)).toEqual({ change: { state: "s2" }, placement: null });
+  });
+  it("swaps one assignee or label for another", () => {
+    const multi = item("m", { assignees: ["u1", "u2"] });
+    expect(columnChange("assignees", multi, "u1", "u3")).toEqual({ assignees: ["u2", "u3"] });
+    expect(columnChange("assignees", multi, "u1", "none")).toEqual({ assignees: [] });
+    expect(columnChange("labels", item("n"), "none", "l1")).toEqual({ labels: ["l1"] });
+  });
+});
