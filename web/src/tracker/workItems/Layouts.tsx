@@ -6,6 +6,8 @@ import type { CreateDefaults } from "./CreateDialog";
 import { groupItems, type Catalog } from "./grouping";
 import { ListView } from "./ListView";
 import { BoardView } from "./BoardView";
+import { CalendarView } from "./CalendarView";
+import { SpreadsheetView } from "./SpreadsheetView";
 import type { DisplayState, Property } from "./query";
 import { flattenRows } from "./rows";
 
@@ -38,6 +40,10 @@ export function Layouts(props: LayoutProps) {
   switch (props.display.layout) {
     case "board":
       return <BoardView {...props} hidden={hidden} />;
+    case "spreadsheet":
+      return <SpreadsheetView {...props} hidden={hidden} />;
+    case "calendar":
+      return <CalendarView {...props} />;
     default:
       return <List {...props} hidden={hidden} />;
   }
