@@ -2,10 +2,11 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useMemo, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import type { WorkItemInput } from "./api";
 import { BoardCard } from "./BoardCard";
 import type { Catalog, Group } from "./grouping";
+import { isPlaceholder } from "./mutations";
 import { StateDot } from "./Properties";
 import type { Property } from "./query";
 import { QuickAdd } from "./QuickAdd";
@@ -40,6 +41,14 @@ export const BoardColumn = memo(function BoardColumn({
     getItemKey: (i) => group.items[i]?.id ?? i,
     overscan: 6,
   });
+  // A card just added here (by quick add) lands at the foot: bring it into view.
+  let added = -1;
+  group.items.forEach((item, index) => {
+    if (isPlaceholder(item)) added = index;
+  });
+  useEffect(() => {
+    if (added >= 0) virtualizer.scrollToIndex(added, { align: "end" });
+  }, [added, virtualizer]);
   return (
     <section className={isOver ? "wi-column wi-column-over" : "wi-column"} aria-label={group.title}>
       <header className="wi-column-header">

@@ -8,7 +8,7 @@ import { ListView } from "./ListView";
 import { BoardView } from "./BoardView";
 import { CalendarView } from "./CalendarView";
 import { SpreadsheetView } from "./SpreadsheetView";
-import type { DisplayState, Property } from "./query";
+import { activeFilterCount, type DisplayState, type Property } from "./query";
 import { flattenRows } from "./rows";
 
 export interface LayoutProps {
@@ -25,9 +25,10 @@ export interface LayoutProps {
 }
 
 function List({ display, items, catalog, collapsed, onToggle, onOpen, hidden }: LayoutProps & { hidden: Property[] }) {
+  const filtered = activeFilterCount(display.filters) > 0;
   const rows = useMemo(
-    () => flattenRows(groupItems(items, display.groupBy, catalog), display.subGroupBy, catalog, collapsed),
-    [items, display.groupBy, display.subGroupBy, catalog, collapsed],
+    () => flattenRows(groupItems(items, display.groupBy, catalog), display.subGroupBy, catalog, collapsed, !filtered),
+    [items, display.groupBy, display.subGroupBy, catalog, collapsed, filtered],
   );
   return <ListView rows={rows} catalog={catalog} hidden={hidden} onOpen={onOpen} onToggle={onToggle} />;
 }

@@ -141,7 +141,7 @@ function DisplayMenu({ state, onChange }: { state: DisplayState; onChange: (s: D
   const select = (label: string, value: string, options: readonly string[], names: Record<string, string>, set: (v: string) => void) => (
     <label className="field">
       <span className="field-label">{label}</span>
-      <select value={value} onChange={(e) => set(e.target.value)}>
+      <select aria-label={label} value={value} onChange={(e) => set(e.target.value)}>
         {options.map((o) => (
           <option key={o} value={o}>
             {names[o]}

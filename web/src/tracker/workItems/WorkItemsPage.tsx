@@ -26,10 +26,16 @@ export default function WorkItemsPage() {
   const projectId = useParams().projectId ?? "";
   const [params, setParams] = useSearchParams();
   const query = params.toString();
-  const display = useMemo(() => parseQuery(new URLSearchParams(query)), [query]);
+  const parsed = useMemo(() => parseQuery(new URLSearchParams(query)), [query]);
+  // The URL updates a moment later than a click: show the change at once until it has.
+  const [pending, setPending] = useState<{ state: DisplayState; from: string } | null>(null);
+  const display = pending && pending.from === query ? pending.state : parsed;
   const setDisplay = useCallback(
-    (next: DisplayState) => setParams((current) => writeQuery(next, current), { replace: true }),
-    [setParams],
+    (next: DisplayState) => {
+      setPending({ state: next, from: query });
+      setParams((current) => writeQuery(next, current), { replace: true });
+    },
+    [setParams, query],
   );
   const items = useWorkItems(slug, projectId);
   useWorkItemsLive(slug, projectId);

@@ -125,3 +125,11 @@ describe("board drops", async () => {
     expect(columnChange("labels", item("n"), "none", "l1")).toEqual({ labels: ["l1"] });
   });
 });
+
+describe("rows while filtering", () => {
+  it("leaves empty groups out when asked", () => {
+    const groups = groupItems([item("z", { state: "s2" })], "state", catalog);
+    expect(flattenRows(groups, "none", catalog, new Set()).length).toBe(3);
+    expect(flattenRows(groups, "none", catalog, new Set(), false).map((r) => r.id)).toEqual(["s2", "s2:z"]);
+  });
+});

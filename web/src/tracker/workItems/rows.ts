@@ -13,10 +13,17 @@ export type Row =
  * (a group's id is its key; a sub-group's is `<group>/<sub-group>`). Empty groups are kept so
  * that a newcomer sees where items will go; empty sub-groups are left out.
  */
-export function flattenRows(groups: Group[], subGroupBy: GroupBy, catalog: Catalog, collapsed: ReadonlySet<string>): Row[] {
+export function flattenRows(
+  groups: Group[],
+  subGroupBy: GroupBy,
+  catalog: Catalog,
+  collapsed: ReadonlySet<string>,
+  showEmpty = true,
+): Row[] {
   const rows: Row[] = [];
   const single = groups.length === 1 && groups[0]?.key === "all";
   for (const group of groups) {
+    if (!showEmpty && group.items.length === 0) continue;
     const groupId = group.key;
     const isCollapsed = collapsed.has(groupId);
     if (!single) {
