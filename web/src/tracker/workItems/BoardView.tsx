@@ -47,7 +47,12 @@ export function BoardView({
 }) {
   const groupBy = boardGroup(display.groupBy);
   const manual = display.orderBy === "sort_order";
-  const columns = useMemo(() => groupItems(items, groupBy, catalog), [items, groupBy, catalog]);
+  const only = display.filters[groupBy];
+  const columns = useMemo(() => {
+    const all = groupItems(items, groupBy, catalog);
+    // Filtering by the grouping's own property shows just the chosen columns.
+    return only.length > 0 ? all.filter((c) => only.includes(c.key)) : all;
+  }, [items, groupBy, catalog, only]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const createValues = useMemo(() => new Map(columns.map((c) => [c.key, columnValues(groupBy, c.key)])), [columns, groupBy]);
   const titles = useMemo(() => new Map(columns.map((c) => [c.key, c.title])), [columns]);

@@ -85,9 +85,13 @@ function Day({
   if (date === today) classes.push("wi-day-today");
   if (isOver) classes.push("wi-day-over");
   return (
-    <div ref={setNodeRef} role="gridcell" className={classes.join(" ")} aria-label={`${label}, ${items.length} work items`}>
-      <span className="wi-day-number" aria-hidden="true">
-        {d}
+    <div ref={setNodeRef} role="gridcell" className={classes.join(" ")}>
+      <span className="wi-day-number">
+        <span aria-hidden="true">{d}</span>
+        <span className="visually-hidden">
+          {label}
+          {date === today ? " (today)" : ""}, {items.length === 1 ? "1 work item" : `${items.length} work items`}
+        </span>
       </span>
       {items.length > 0 && (
         <ul className="wi-day-items">

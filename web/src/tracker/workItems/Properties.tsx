@@ -31,7 +31,13 @@ export function StateBadge({ stateId, catalog }: { stateId?: string | null; cata
 }
 
 export const Assignees = memo(function Assignees({ ids, catalog }: { ids: string[]; catalog: Catalog }) {
-  if (ids.length === 0) return <span className="wi-muted">Unassigned</span>;
+  if (ids.length === 0) {
+    return (
+      <span className="wi-unassigned" title="Unassigned">
+        <span className="visually-hidden">Unassigned</span>
+      </span>
+    );
+  }
   const names = ids.map((id) => {
     const member = catalog.memberById.get(id);
     return { id, name: member ? memberName(member) : "Former member", url: member?.avatar_url };
