@@ -3,7 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, ApiError, call } from "../../api/client";
 import { keys } from "../../api/keys";
-import { Avatar, Field } from "../../ui/common";
+import { Field } from "../../ui/common";
+import { PersonAvatar } from "../../workspaces/settings/PersonAvatar";
 import { toast, toastError } from "../../ui/toast";
 import { timeZones } from "../../workspaces/settings/roles";
 import type { Me } from "../session";
@@ -58,7 +59,7 @@ export function ProfileForm({ me }: { me: Me }) {
         </div>
       </header>
       <div className="settings-person profile-identity">
-        <Avatar name={fullName} url={me.avatar_url} size={56} />
+        <PersonAvatar name={fullName} url={me.avatar_url} size={56} />
         <div className="settings-person-text">
           <strong>{fullName}</strong>
           <span>{me.email}</span>

@@ -45,10 +45,12 @@ export function GeneralSettings({ workspace }: { workspace: Workspace }) {
     try {
       if (kind === "leave") await call(api.POST("/api/v1/workspaces/{slug}/leave/", { params: { path: { slug } } }));
       else await call(api.DELETE("/api/v1/workspaces/{slug}/", { params: { path: { slug } } }));
-      client.removeQueries({ queryKey: keys.workspace(slug) });
-      await client.invalidateQueries({ queryKey: keys.workspaces });
-      toast(kind === "leave" ? `You left ${workspace.name}.` : `${workspace.name} was deleted.`);
+      // Drop it from the list first, so "/" does not lead back to it, then leave its screens.
+      client.setQueryData<Workspace[]>(keys.workspaces, (list) => list?.filter((w) => w.slug !== slug));
       navigate("/", { replace: true });
+      client.removeQueries({ queryKey: keys.workspace(slug) });
+      void client.invalidateQueries({ queryKey: keys.workspaces });
+      toast(kind === "leave" ? `You left ${workspace.name}.` : `${workspace.name} was deleted.`);
     } catch (caught) {
       toastError(caught);
       setBusy(false);

@@ -16,9 +16,11 @@ export default function WorkspaceSettingsPage() {
   if (isPending) return <Spinner />;
   if (isError || !workspace) return <ErrorState error={error} retry={() => void refetch()} />;
   const admin = isAdmin(workspace.role_slug);
+  // Guests may not list members (the server answers 403).
+  const guest = workspace.role_slug === "guest";
   const sections = [
     { to: "", label: "General" },
-    { to: "members", label: "Members" },
+    ...(guest ? [] : [{ to: "members", label: "Members" }]),
     ...(admin
       ? [
           { to: "invitations", label: "Invitations" },
@@ -45,7 +47,7 @@ export default function WorkspaceSettingsPage() {
         <div className="settings-content">
           <Routes>
             <Route index element={<GeneralSettings workspace={workspace} />} />
-            <Route path="members" element={<MembersSettings workspace={workspace} />} />
+            {!guest && <Route path="members" element={<MembersSettings workspace={workspace} />} />}
             {admin && <Route path="invitations" element={<InvitationsSettings workspace={workspace} />} />}
             {admin && <Route path="webhooks/*" element={<WebhooksSettings slug={slug} />} />}
             <Route path="*" element={<Navigate to={`/${slug}/settings`} replace />} />
