@@ -21,16 +21,17 @@ export interface LayoutProps {
   onToggle: (id: string) => void;
   onOpen: (id: string) => void;
   onCreate: (defaults: CreateDefaults) => void;
+  onDelete: (id: string) => void;
   busy: boolean;
 }
 
-function List({ display, items, catalog, collapsed, onToggle, onOpen, hidden }: LayoutProps & { hidden: Property[] }) {
+function List({ display, items, catalog, collapsed, onToggle, onOpen, onDelete, hidden }: LayoutProps & { hidden: Property[] }) {
   const filtered = activeFilterCount(display.filters) > 0;
   const rows = useMemo(
     () => flattenRows(groupItems(items, display.groupBy, catalog), display.subGroupBy, catalog, collapsed, !filtered),
     [items, display.groupBy, display.subGroupBy, catalog, collapsed, filtered],
   );
-  return <ListView rows={rows} catalog={catalog} hidden={hidden} onOpen={onOpen} onToggle={onToggle} />;
+  return <ListView rows={rows} catalog={catalog} hidden={hidden} onOpen={onOpen} onToggle={onToggle} onDelete={onDelete} />;
 }
 
 export function Layouts(props: LayoutProps) {

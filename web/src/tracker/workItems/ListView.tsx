@@ -121,12 +121,14 @@ export function ListView({
   hidden,
   onOpen,
   onToggle,
+  onDelete,
 }: {
   rows: Row[];
   catalog: Catalog;
   hidden: Property[];
   onOpen: (id: string) => void;
   onToggle: (id: string) => void;
+  onDelete: (id: string) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -174,6 +176,7 @@ export function ListView({
       " ": () => row?.kind === "group" && onToggle(row.id),
       ArrowLeft: () => row?.kind === "group" && !row.collapsed && onToggle(row.id),
       ArrowRight: () => row?.kind === "group" && row.collapsed && onToggle(row.id),
+      Delete: () => row?.kind === "item" && onDelete(row.item.id),
     };
     const action = keys[event.key];
     if (!action) return;

@@ -70,18 +70,20 @@ export const Labels = memo(function Labels({ ids, catalog }: { ids: string[]; ca
   );
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const isoToday = new Date().toISOString().slice(0, 10);
+
+const SHORT = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+const LONG = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", year: "numeric" });
+const THIS_YEAR = new Date().getFullYear();
 
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, d);
-  const sameYear = y === new Date().getFullYear();
-  return date.toLocaleDateString(undefined, { month: "short", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) });
+  return (y === THIS_YEAR ? SHORT : LONG).format(new Date(y, m - 1, d));
 }
 
 export function DueDate({ date, done, label = "Target date" }: { date?: string | null; done?: boolean; label?: string }) {
   if (!date) return null;
-  const overdue = !done && date < today();
+  const overdue = !done && date < isoToday;
   return (
     <time className={overdue ? "wi-date wi-overdue" : "wi-date"} dateTime={date} title={`${label}: ${date}${overdue ? " (overdue)" : ""}`}>
       <span className="visually-hidden">{label}: </span>

@@ -42,6 +42,7 @@ export const SpreadsheetRow = memo(function SpreadsheetRow({
   index,
   onOpen,
   onUpdate,
+  onDelete,
 }: {
   item: WorkItem;
   catalog: Catalog;
@@ -49,6 +50,7 @@ export const SpreadsheetRow = memo(function SpreadsheetRow({
   index: number;
   onOpen: (id: string) => void;
   onUpdate: (variables: UpdateVariables) => void;
+  onDelete: (id: string) => void;
 }) {
   const flashing = useFlash(item.id);
   const show = (p: Property) => !hidden.includes(p);
@@ -108,6 +110,13 @@ export const SpreadsheetRow = memo(function SpreadsheetRow({
         </td>
       )}
       {show("updated_on") && <td className="wi-date">{formatDate(item.updated_at.slice(0, 10))}</td>}
+      <td>
+        <button type="button" className="icon-button" aria-label={`Delete ${key}`} disabled={pending} onClick={() => onDelete(item.id)}>
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.5 6.5v5M9.5 6.5v5" />
+          </svg>
+        </button>
+      </td>
     </tr>
   );
 });

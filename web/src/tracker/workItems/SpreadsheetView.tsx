@@ -29,6 +29,7 @@ export function SpreadsheetView({
   catalog,
   hidden,
   onOpen,
+  onDelete,
 }: {
   slug: string;
   projectId: string;
@@ -36,6 +37,7 @@ export function SpreadsheetView({
   catalog: Catalog;
   hidden: Property[];
   onOpen: (id: string) => void;
+  onDelete: (id: string) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const update = useUpdateWorkItem(slug, projectId);
@@ -51,7 +53,7 @@ export function SpreadsheetView({
   const virtual = virtualizer.getVirtualItems();
   const top = virtual[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (virtual.at(-1)?.end ?? 0);
-  const columns = COLUMNS.filter((c) => !c.property || !hidden.includes(c.property));
+  const columns = [...COLUMNS.filter((c) => !c.property || !hidden.includes(c.property)), { title: "Actions" }];
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
@@ -102,6 +104,7 @@ export function SpreadsheetView({
               hidden={hidden}
               onOpen={onOpen}
               onUpdate={update.mutate}
+              onDelete={onDelete}
             />
           ))}
           {bottom > 0 && (

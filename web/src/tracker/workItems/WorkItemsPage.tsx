@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, PageHeader, Spinner } from "../../ui/common";
 import { WorkItemPeek } from "../detail/WorkItemPeek";
 import type { CreateDefaults } from "./CreateDialog";
 import { CreateDialog } from "./CreateDialog";
+import { DeleteDialog } from "./DeleteDialog";
 import { FilterBar } from "./FilterBar";
 import { filterItems, sortItems } from "./grouping";
 import { Layouts } from "./Layouts";
@@ -54,6 +55,7 @@ export default function WorkItemsPage() {
 
   const [creating, setCreating] = useState<CreateDefaults | null>(null);
   const [savingView, setSavingView] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
 
   // Single-valued filters make good defaults for a new item.
@@ -173,6 +175,7 @@ export default function WorkItemsPage() {
         onToggle={toggleGroup}
         onOpen={openPeek}
         onCreate={setCreating}
+        onDelete={setDeleting}
         busy={membershipLoading}
       />
     );
@@ -213,6 +216,13 @@ export default function WorkItemsPage() {
         slug={slug}
         projectId={projectId}
         body={toView(display)}
+      />
+      <DeleteDialog
+        item={deleting ? items.data?.find((i) => i.id === deleting) : undefined}
+        catalog={catalog}
+        slug={slug}
+        projectId={projectId}
+        onClose={() => setDeleting(null)}
       />
       {peek && <WorkItemPeek slug={slug} projectId={projectId} workItemId={peek} onClose={closePeek} />}
     </div>
