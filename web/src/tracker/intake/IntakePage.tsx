@@ -76,7 +76,6 @@ function Queue({ slug, projectId, onNew }: { slug: string; projectId: string; on
             type="button"
             role="tab"
             id={`intake-tab-${t.id}`}
-            aria-label={`${t.label} (${groups[t.id].length})`}
             aria-selected={tab === t.id}
             aria-controls="intake-panel"
             tabIndex={tab === t.id ? 0 : -1}
@@ -92,8 +91,8 @@ function Queue({ slug, projectId, onNew }: { slug: string; projectId: string; on
               }
             }}
           >
-            {t.label}
-            <span className="pj-count pj-muted" aria-hidden="true">
+            {t.label}{" "}
+            <span className="pj-count pj-muted">
               {groups[t.id].length}
             </span>
           </button>
