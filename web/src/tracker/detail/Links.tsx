@@ -60,7 +60,7 @@ function LinkForm({
         )}
       </label>
       <label className="field">
-        <span className="field-label">Title (optional)</span>
+        <span className="field-label">Link title (optional)</span>
         <input value={title} maxLength={255} onChange={(e) => setTitle(e.target.value)} />
       </label>
       {errors.form && (

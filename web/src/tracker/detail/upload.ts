@@ -3,7 +3,7 @@
 // 2. POST multipart/form-data to `upload_data.url`: every signed field, then the file as `file`
 //    (Glider's own `/api/v1/uploads/{asset_id}/`, or an S3 presigned POST), with progress;
 // 3. PATCH the attachment: marks it uploaded, and only then it is listed.
-import { api, ApiError, call, type ErrorBody } from "../../api/client";
+import { api, ApiError, call, csrfHeaders, type ErrorBody } from "../../api/client";
 import { loose, type Attachment, type ItemRef } from "./api";
 
 export interface UploadTicket {
@@ -83,6 +83,11 @@ export function postFile(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", ticket.url);
+    // Glider's own receiver sees the session cookie, so it wants the CSRF echo like any change;
+    // a storage service elsewhere gets no extra headers (they would need a CORS preflight).
+    if (new URL(ticket.url, location.href).origin === location.origin) {
+      for (const [name, value] of Object.entries(csrfHeaders("POST"))) xhr.setRequestHeader(name, value);
+    }
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(percent(event.loaded, event.total));
     };

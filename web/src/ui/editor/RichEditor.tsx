@@ -86,7 +86,7 @@ export function RichEditor({
         "aria-multiline": "true",
         "aria-label": label,
         class: "rte-content",
-        ...(withMentions ? { "aria-autocomplete": "list", "aria-haspopup": "listbox" } : {}),
+        ...(withMentions ? { "aria-autocomplete": "list" } : {}),
       },
       handleKeyDown: (_view, event) => {
         if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && callbacks.current.onSubmit) {
@@ -118,7 +118,6 @@ export function RichEditor({
       const dom = editor.view.dom;
       const state = store.get();
       const open = state.open && state.items.length > 0;
-      dom.setAttribute("aria-expanded", String(open));
       if (open) {
         dom.setAttribute("aria-controls", listId);
         dom.setAttribute("aria-activedescendant", `${listId}-${state.active}`);
