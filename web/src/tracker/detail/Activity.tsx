@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useMe } from "../../accounts/session";
 import { Avatar } from "../../ui/common";
-import { toastError } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import { RichEditor, type RichEditorHandle } from "../../ui/editor/RichEditor";
 import type { MentionCandidate } from "../../ui/editor/mention";
 import { personName, type Member } from "../data";
@@ -34,7 +34,7 @@ export function SubscribeButton({ itemRef }: { itemRef: ItemRef }) {
     },
     onError: (error, _next, context) => {
       if (context?.previous !== undefined) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });
@@ -64,7 +64,7 @@ function Composer({ itemRef, mentions }: { itemRef: ItemRef; mentions: MentionCa
       editor.current?.clear();
       setEmpty(true);
     },
-    onError: toastError,
+    onError: toastProblem,
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });
   const submit = () => {

@@ -1,7 +1,7 @@
 // Attachments: upload with a progress bar (upload.ts), download by name, image thumbnails, delete.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
-import { toastError } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import { personName, useProjectMembers } from "../data";
 import { attachmentUrl, deleteAttachment, listAttachments, type Attachment, type ItemRef } from "./api";
 import { usePart } from "./hooks";
@@ -47,7 +47,7 @@ export function Attachments({ itemRef }: { itemRef: ItemRef }) {
       setPercent(100);
       client.setQueryData<Attachment[]>(key, (list) => (list ? [...list.filter((a) => a.id !== done.id), done] : [done]));
     } catch (error) {
-      if (!(error instanceof DOMException && error.name === "AbortError")) toastError(error);
+      if (!(error instanceof DOMException && error.name === "AbortError")) toastProblem(error);
     } finally {
       setUploads((list) => list.filter((u) => u.key !== entry.key));
       void client.invalidateQueries({ queryKey: key });
@@ -64,7 +64,7 @@ export function Attachments({ itemRef }: { itemRef: ItemRef }) {
     },
     onError: (error, _id, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });

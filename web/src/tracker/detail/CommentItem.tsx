@@ -2,7 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Avatar } from "../../ui/common";
-import { toast, toastError } from "../../ui/toast";
+import { toast } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import { RichEditor, type RichEditorHandle } from "../../ui/editor/RichEditor";
 import { RichText } from "../../ui/editor/RichText";
 import type { MentionCandidate } from "../../ui/editor/mention";
@@ -37,7 +38,7 @@ export function CommentItem({
       client.setQueryData<Comment[]>(key, (list) => list?.map((c) => (c.id === updated.id ? updated : c)));
       setEditing(false);
     },
-    onError: toastError,
+    onError: toastProblem,
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });
 
@@ -51,7 +52,7 @@ export function CommentItem({
     },
     onError: (error, _v, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });

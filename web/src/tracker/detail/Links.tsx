@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
-import { toastError } from "../../ui/toast";
+import { problemText, toastProblem } from "./problem";
 import { createLink, deleteLink, listLinks, updateLink, type ItemRef, type Link } from "./api";
 import { usePart } from "./hooks";
 import { partKey } from "./logic";
@@ -35,7 +35,7 @@ function LinkForm({
     } catch (error) {
       if (error instanceof ApiError && (error.field("url") || error.field("title"))) {
         setErrors({ url: error.field("url") ?? error.field("title") });
-      } else setErrors({ form: error instanceof Error ? error.message : "The link could not be saved." });
+      } else setErrors({ form: problemText(error) });
     }
   };
   return (
@@ -112,7 +112,7 @@ export function Links({ itemRef }: { itemRef: ItemRef }) {
     },
     onError: (error, _link, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: refresh,
   });

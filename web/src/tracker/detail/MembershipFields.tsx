@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type ReactNode } from "react";
 import { keys } from "../../api/keys";
-import { toastError } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import { useCycles, useModules } from "../data";
 import { useFeatures } from "../projects/features";
 import { getMembership, setCycle, setModules, type ItemRef, type Membership } from "./api";
@@ -38,7 +38,7 @@ export function MembershipFields({ itemRef, Row }: { itemRef: ItemRef; Row: Row 
     },
     onError: (error, _next, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: () => {
       void client.invalidateQueries({ queryKey: key });

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import { toastError } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import { useProjectItems } from "../cycles/items";
 import { addRelation, listRelations, removeRelation, type ItemRef, type Relations as RelationMap, type RelationType } from "./api";
 import { ItemPicker } from "./ItemPicker";
@@ -37,7 +37,7 @@ export function Relations({ itemRef, identifier, itemHref }: { itemRef: ItemRef;
     },
     onError: (error, _vars, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });
@@ -54,7 +54,7 @@ export function Relations({ itemRef, identifier, itemHref }: { itemRef: ItemRef;
     },
     onError: (error, _target, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(error);
+      toastProblem(error);
     },
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });

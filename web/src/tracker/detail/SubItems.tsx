@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { keys } from "../../api/keys";
 import { ApiError } from "../../api/client";
-import { toastError } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import { useStates, type WorkItem } from "../data";
 import { createItem, patchItem, type ItemRef } from "./api";
 import { useChildren } from "./hooks";
@@ -33,7 +33,7 @@ export function SubItems({ itemRef, identifier, itemHref }: { itemRef: ItemRef; 
     onError: (err) => {
       const message = err instanceof ApiError ? err.field("name") : undefined;
       if (message) setError(message);
-      else toastError(err);
+      else toastProblem(err);
     },
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   });
@@ -48,7 +48,7 @@ export function SubItems({ itemRef, identifier, itemHref }: { itemRef: ItemRef; 
     },
     onError: (err, _childId, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toastError(err);
+      toastProblem(err);
     },
     onSuccess: (child) => {
       client.setQueryData<WorkItem[]>(listKey, (list) => patchList(list, child.id, child));

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { keys } from "../../api/keys";
 import { useTopic } from "../../api/useTopic";
-import { toastError } from "../../ui/toast";
+import { toastProblem } from "./problem";
 import type { WorkItem } from "../data";
 import { useProjectLive } from "../projects/useProjectLive";
 import * as remote from "./api";
@@ -67,7 +67,7 @@ export function useUpdateItem(ref: remote.ItemRef) {
       if (context?.previous) client.setQueryData(itemKey, context.previous);
       const before = context?.previousInList;
       if (before) client.setQueryData<WorkItem[]>(listKey, (list) => patchList(list, ref.id, before));
-      toastError(error);
+      toastProblem(error);
     },
     onSuccess: (item) => {
       client.setQueryData(itemKey, item);
