@@ -14,11 +14,6 @@ import { Relations } from "./Relations";
 import { SubItems } from "./SubItems";
 import "./detail.css";
 
-export function useItemKey(slug: string, projectId: string, sequence: number | undefined): string | undefined {
-  const project = useProject(slug, projectId).data;
-  return project && sequence !== undefined ? `${project.identifier}-${sequence}` : undefined;
-}
-
 export function WorkItemDetail({
   slug,
   projectId,
@@ -33,8 +28,8 @@ export function WorkItemDetail({
   variant: "peek" | "page";
   /** Where another work item of the project opens (the peek keeps the list behind it). */
   itemHref: (id: string) => string;
-  /** Rendered above the content once the item's key is known. */
-  header: (key: string | undefined) => ReactNode;
+  /** Rendered above the content, given the item's key once known. */
+  header?: (key: string | undefined) => ReactNode;
 }) {
   const itemRef = useMemo(() => ({ slug, projectId, id: workItemId }), [slug, projectId, workItemId]);
   const item = useItem(itemRef);
@@ -57,7 +52,7 @@ export function WorkItemDetail({
 
   return (
     <div className={`wid wid-${variant}`}>
-      {header(key)}
+      {header?.(key)}
       {item.isPending ? (
         <Spinner label="Loading the work item" />
       ) : item.isError ? (

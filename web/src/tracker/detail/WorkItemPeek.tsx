@@ -1,17 +1,20 @@
 // The side peek over the list: a non-modal dialog on the right (full width on a phone).
-// Focus moves into it and returns where it was on close; Escape closes it.
-import { useEffect, useRef } from "react";
+// Focus moves into it and returns where it was on close; Escape closes it. The editor and the
+// rest of the detail load when a peek first opens, not with the list.
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { Link, useLocation } from "react-router";
-import { useItem } from "./hooks";
-import { useItemKey, WorkItemDetail } from "./WorkItemDetail";
+import { Spinner } from "../../ui/common";
+import { useItem, useItemKey } from "./hooks";
+import "./detail.css";
+
+const WorkItemDetail = lazy(() => import("./WorkItemDetail").then((module) => ({ default: module.WorkItemDetail })));
 
 export function WorkItemPeek(props: { slug: string; projectId: string; workItemId: string; onClose: () => void }) {
   const { slug, projectId, workItemId, onClose } = props;
   const panel = useRef<HTMLDivElement>(null);
+  const location = useLocation();
   const sequence = useItem({ slug, projectId, id: workItemId }).data?.sequence_id;
   const itemKey = useItemKey(slug, projectId, sequence);
-  const name = itemKey ? `Work item ${itemKey}` : "Work item";
-  const location = useLocation();
   const closeRef = useRef(onClose);
   useEffect(() => {
     closeRef.current = onClose;
@@ -28,7 +31,6 @@ export function WorkItemPeek(props: { slug: string; projectId: string; workItemI
     panel.current?.focus();
   }, [workItemId]);
 
-  const fullPage = `/${slug}/projects/${projectId}/issues/${workItemId}`;
   const peekHref = (id: string) => {
     const params = new URLSearchParams(location.search);
     params.set("peek", id);
@@ -40,7 +42,7 @@ export function WorkItemPeek(props: { slug: string; projectId: string; workItemI
       ref={panel}
       className="wid-peek-panel"
       role="dialog"
-      aria-label={name}
+      aria-label={itemKey ? `Work item ${itemKey}` : "Work item"}
       tabIndex={-1}
       onKeyDown={(event) => {
         // An inner control that used Escape (a menu, the mention list, an edit) stops it first.
@@ -50,26 +52,20 @@ export function WorkItemPeek(props: { slug: string; projectId: string; workItemI
         }
       }}
     >
-      <WorkItemDetail
-        slug={slug}
-        projectId={projectId}
-        workItemId={workItemId}
-        variant="peek"
-        itemHref={peekHref}
-        header={() => (
-          <header className="wid-peek-header">
-            <span className="wid-key">{itemKey ?? "Work item"}</span>
-            <div className="row">
-              <Link to={fullPage} className="button button-ghost wid-small">
-                Open full page
-              </Link>
-              <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-                ×
-              </button>
-            </div>
-          </header>
-        )}
-      />
+      <header className="wid-peek-header">
+        <span className="wid-key">{itemKey ?? "Work item"}</span>
+        <div className="row">
+          <Link to={`/${slug}/projects/${projectId}/issues/${workItemId}`} className="button button-ghost wid-small">
+            Open full page
+          </Link>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </div>
+      </header>
+      <Suspense fallback={<Spinner label="Loading the work item" />}>
+        <WorkItemDetail slug={slug} projectId={projectId} workItemId={workItemId} variant="peek" itemHref={peekHref} />
+      </Suspense>
     </div>
   );
 }

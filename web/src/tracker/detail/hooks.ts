@@ -3,13 +3,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { keys } from "../../api/keys";
 import { useTopic } from "../../api/useTopic";
 import { toastProblem } from "./problem";
-import type { WorkItem } from "../data";
+import { useProject, type WorkItem } from "../data";
 import { useProjectLive } from "../projects/useProjectLive";
 import * as remote from "./api";
 import { applyPatch, partKey, partsForEvent, patchList, touchesChildren, type Part } from "./logic";
 
 export function useItem(ref: remote.ItemRef) {
   return useQuery({ queryKey: keys.workItem(ref.slug, ref.projectId, ref.id), queryFn: () => remote.getItem(ref) });
+}
+
+/** "WEB-12" once the project and the item are loaded. */
+export function useItemKey(slug: string, projectId: string, sequence: number | undefined): string | undefined {
+  const project = useProject(slug, projectId).data;
+  return project && sequence !== undefined ? `${project.identifier}-${sequence}` : undefined;
 }
 
 export function usePart<T>(ref: remote.ItemRef, part: Part, queryFn: () => Promise<T>, enabled = true) {

@@ -103,18 +103,20 @@ export function RichEditor({
 
   // Someone else changed the content: show it, unless the person is typing here.
   useEffect(() => {
-    if (!editor || editor.isFocused) return;
+    // (An editor hidden by a suspended parent is destroyed, then made again.)
+    if (!editor || editor.isDestroyed || editor.isFocused) return;
     if (editor.getHTML() !== value) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
   useEffect(() => {
-    editor?.setEditable(editable, false);
+    if (editor && !editor.isDestroyed) editor.setEditable(editable, false);
   }, [editor, editable]);
 
   // The textbox tells assistive technology about the open listbox and its highlighted option.
   useEffect(() => {
-    if (!editor || !withMentions) return undefined;
+    if (!editor || editor.isDestroyed || !withMentions) return undefined;
     const sync = () => {
+      if (editor.isDestroyed) return;
       const dom = editor.view.dom;
       const state = store.get();
       const open = state.open && state.items.length > 0;
@@ -130,16 +132,15 @@ export function RichEditor({
     return store.subscribe(sync);
   }, [editor, store, listId, withMentions]);
 
-  useImperativeHandle(
-    handleRef,
-    () => ({
-      getHtml: () => editor?.getHTML() ?? "",
-      isEmpty: () => !editor || isBlankHtml(editor.getHTML()),
-      clear: () => editor?.commands.clearContent(true),
-      focus: () => editor?.commands.focus("end"),
-    }),
-    [editor],
-  );
+  useImperativeHandle(handleRef, () => {
+    const live = () => (editor && !editor.isDestroyed ? editor : null);
+    return {
+      getHtml: () => live()?.getHTML() ?? "",
+      isEmpty: () => isBlankHtml(live()?.getHTML()),
+      clear: () => void live()?.commands.clearContent(true),
+      focus: () => void live()?.commands.focus("end"),
+    };
+  }, [editor]);
 
   return (
     <div className={`rte ${className ?? ""}`}>
