@@ -6,7 +6,15 @@ import type { MentionCandidate } from "../../ui/editor/mention";
 import type { WorkItem } from "../data";
 import type { WorkItemPatch } from "./api";
 
-export function TitleField({ item, onSave }: { item: WorkItem; onSave: (patch: WorkItemPatch) => void }) {
+export function TitleField({
+  item,
+  readOnly,
+  onSave,
+}: {
+  item: WorkItem;
+  readOnly: boolean;
+  onSave: (patch: WorkItemPatch) => void;
+}) {
   const [draft, setDraft] = useState(item.name);
   const [editing, setEditing] = useState(false);
   const cancelled = useRef(false);
@@ -31,6 +39,7 @@ export function TitleField({ item, onSave }: { item: WorkItem; onSave: (patch: W
     <textarea
       className="wid-title"
       aria-label="Title"
+      readOnly={readOnly}
       rows={1}
       maxLength={255}
       value={shown}
@@ -70,9 +79,11 @@ export function DescriptionField({
   mentions,
   onSave,
   saving,
+  readOnly,
 }: {
   item: WorkItem;
   mentions: MentionCandidate[];
+  readOnly: boolean;
   onSave: (patch: WorkItemPatch) => void;
   saving: boolean;
 }) {
@@ -118,6 +129,7 @@ export function DescriptionField({
         value={item.description_html || ""}
         placeholder="Add a description… Type @ to mention someone."
         mentions={mentions}
+        editable={!readOnly}
         onChange={(html) => {
           pending.current = html;
           setDirty(true);

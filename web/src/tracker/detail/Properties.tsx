@@ -39,7 +39,9 @@ export function Properties({
   identifier,
   itemHref,
   onChange,
+  readOnly,
 }: {
+  readOnly: boolean;
   itemRef: ItemRef;
   item: WorkItem;
   identifier: string;
@@ -57,7 +59,8 @@ export function Properties({
   const chosenLabels = labels.filter((l) => item.labels.includes(l.id));
 
   return (
-    <div className="wid-props">
+    <fieldset className="wid-props" disabled={readOnly}>
+      <legend className="visually-hidden">{readOnly ? "Properties (you can view them only)" : "Properties"}</legend>
       <Row label="State" htmlFor={`${ids}-state`}>
         <span className="wid-select-wrap">
           <span className="wid-dot" style={{ background: state?.color ?? "var(--border)" }} aria-hidden="true" />
@@ -177,11 +180,10 @@ export function Properties({
           )}
         </div>
       </Row>
-    </div>
+    </fieldset>
   );
 }
 
-export type RowComponent = typeof Row;
 
 function ParentLink({
   itemRef,

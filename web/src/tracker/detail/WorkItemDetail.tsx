@@ -1,6 +1,7 @@
 // One work item, shared by the side peek and the full page: title, description, sub-items,
 // relations, links, attachments, activity with comments, and the properties beside them.
 import { useMemo, type ReactNode } from "react";
+import { useMe } from "../../accounts/session";
 import { ErrorState, Spinner } from "../../ui/common";
 import { toCandidate } from "../../ui/editor/mention";
 import { useProject, useProjectMembers, useWorkspaceMembers } from "../data";
@@ -46,7 +47,10 @@ export function WorkItemDetail({
   // Authors of old comments may have left the project: names come from the workspace too.
   const people = useMemo(() => [...(projectMembers ?? []), ...(workspaceMembers ?? [])], [projectMembers, workspaceMembers]);
 
+  const me = useMe().data;
   const data = item.data;
+  // Guests change only what they created; everyone else in the project edits (the server decides).
+  const readOnly = !!data && project?.member_role != null && project.member_role < 15 && data.created_by !== me?.id;
   const key = project && data ? `${project.identifier}-${data.sequence_id}` : undefined;
   const identifier = project?.identifier ?? "";
 
@@ -60,13 +64,14 @@ export function WorkItemDetail({
       ) : data ? (
         <div className="wid-layout">
           <div className="wid-head">
-            <TitleField item={data} onSave={(patch) => update.mutate(patch)} />
+            <TitleField item={data} readOnly={readOnly} onSave={(patch) => update.mutate(patch)} />
           </div>
           <div className="wid-main">
             <DescriptionField
               key={data.id}
               item={data}
               mentions={mentions}
+              readOnly={readOnly}
               saving={update.isPending && update.variables?.description_html !== undefined}
               onSave={(patch) => update.mutate(patch)}
             />
@@ -79,6 +84,7 @@ export function WorkItemDetail({
           <aside className="wid-side" aria-label="Properties">
             <h2 className="wid-section-title">Properties</h2>
             <Properties
+              readOnly={readOnly}
               itemRef={itemRef}
               item={data}
               identifier={identifier}

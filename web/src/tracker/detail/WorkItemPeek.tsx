@@ -64,7 +64,8 @@ export function WorkItemPeek(props: { slug: string; projectId: string; workItemI
         </div>
       </header>
       <Suspense fallback={<Spinner label="Loading the work item" />}>
-        <WorkItemDetail slug={slug} projectId={projectId} workItemId={workItemId} variant="peek" itemHref={peekHref} />
+        {/* Keyed: a pending description save stays with the item it was typed into. */}
+        <WorkItemDetail key={workItemId} slug={slug} projectId={projectId} workItemId={workItemId} variant="peek" itemHref={peekHref} />
       </Suspense>
     </div>
   );
