@@ -16,6 +16,9 @@ import {
   type Property,
 } from "./query";
 
+/** The board's columns can be these (a card moves between them by changing the property). */
+const BOARD_GROUPS: GroupBy[] = ["state", "priority", "assignees", "labels"];
+
 const LAYOUT_NAMES: Record<Layout, string> = { list: "List", board: "Board", spreadsheet: "Spreadsheet", calendar: "Calendar" };
 export const GROUP_NAMES: Record<GroupBy, string> = {
   state: "State",
@@ -153,10 +156,15 @@ function DisplayMenu({ state, onChange }: { state: DisplayState; onChange: (s: D
   return (
     <Popover label="Display" summary="Display" align="end">
       <div className="stack wi-display-menu">
-        {select("Group by", state.groupBy, GROUPS, GROUP_NAMES, (v) =>
-          onChange({ ...state, groupBy: v as GroupBy, subGroupBy: v === state.subGroupBy ? "none" : state.subGroupBy }),
-        )}
-        {state.layout !== "calendar" &&
+        {state.layout === "list" &&
+          select("Group by", state.groupBy, GROUPS, GROUP_NAMES, (v) =>
+            onChange({ ...state, groupBy: v as GroupBy, subGroupBy: v === state.subGroupBy ? "none" : state.subGroupBy }),
+          )}
+        {state.layout === "board" &&
+          select("Columns by", BOARD_GROUPS.includes(state.groupBy) ? state.groupBy : "state", BOARD_GROUPS, GROUP_NAMES, (v) =>
+            onChange({ ...state, groupBy: v as GroupBy }),
+          )}
+        {state.layout === "list" &&
           select("Sub-group by", state.subGroupBy, GROUPS.filter((g) => g !== state.groupBy || g === "none"), GROUP_NAMES, (v) =>
             onChange({ ...state, subGroupBy: v as GroupBy }),
           )}

@@ -83,12 +83,9 @@ export function useWorkItemsLive(slug: string, projectId: string): void {
       switch (action.type) {
         case "patch": {
           const cached = client.getQueryData<WorkItem[]>(keys.workItems(slug, projectId));
-          if (cached && !cached.some((i) => i.id === action.id)) {
-            // Not here yet (hidden before, or created while loading): read it whole.
-            void refreshItem(client, slug, projectId, action.id);
-          } else {
-            setItems(client, slug, projectId, (items) => patchItem(items, action.id, action.changes));
-          }
+          // An item this list does not hold (in intake, archived, a draft) stays out of it.
+          if (!cached?.some((i) => i.id === action.id)) break;
+          setItems(client, slug, projectId, (items) => patchItem(items, action.id, action.changes));
           if (byOther) flash(action.id);
           break;
         }
