@@ -222,7 +222,12 @@ fn the_compatibility_doc_lists_every_path_served() {
 async fn instance_says_whether_email_is_sent_without_signing_in() {
     let plain = TestApp::spawn().await;
     let instance = json_of(
-        plain.client.get(plain.url("/api/v1/instance/")).send().await.unwrap(),
+        plain
+            .client
+            .get(plain.url("/api/v1/instance/"))
+            .send()
+            .await
+            .unwrap(),
         StatusCode::OK,
     )
     .await;
@@ -235,7 +240,12 @@ async fn instance_says_whether_email_is_sent_without_signing_in() {
         .spawn()
         .await;
     let instance = json_of(
-        mailing.client.get(mailing.url("/api/v1/instance/")).send().await.unwrap(),
+        mailing
+            .client
+            .get(mailing.url("/api/v1/instance/"))
+            .send()
+            .await
+            .unwrap(),
         StatusCode::OK,
     )
     .await;
