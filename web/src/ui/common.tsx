@@ -80,7 +80,7 @@ export function Avatar({ name, url, size = 24 }: { name: string; url?: string | 
     .join("");
   let hue = 0;
   for (const char of name) hue = (hue * 31 + char.charCodeAt(0)) % 360;
-  const style = { width: size, height: size, fontSize: size * 0.42, background: `hsl(${hue} 45% 40%)` };
+  const style = { width: size, height: size, fontSize: size * 0.42, background: `hsl(${hue} 45% 30%)` };
   return url ? (
     <img className="avatar" src={url} alt="" style={{ width: size, height: size }} />
   ) : (

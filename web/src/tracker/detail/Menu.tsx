@@ -81,8 +81,14 @@ export function CheckMenu({
   onChange: (value: string[]) => void;
   empty: string;
 }) {
+  const chosen = options
+    .filter((o) => value.includes(o.id))
+    .map((o) => o.name)
+    .join(", ");
+  // The spoken name starts with the visible text (WCAG label in name), e.g. "Assignees: Unassigned".
+  const spoken = chosen || (typeof summary === "string" ? summary : "none");
   return (
-    <Menu summary={summary} summaryLabel={`${label}: ${options.filter((o) => value.includes(o.id)).map((o) => o.name).join(", ") || "none"}`} label={label}>
+    <Menu summary={summary} summaryLabel={`${label}: ${spoken}`} label={label}>
       {options.length === 0 ? (
           <p className="wid-muted">{empty}</p>
         ) : (

@@ -9,6 +9,7 @@ import { userMention } from "./mentionExtension";
 import { MentionPopup } from "./MentionPopup";
 import { SuggestionStore } from "./suggestionStore";
 import { Toolbar } from "./Toolbar";
+import "./prosemirror.css";
 import "./editor.css";
 
 export interface RichEditorHandle {
@@ -69,6 +70,7 @@ export function RichEditor({
   const withMentions = mentions !== undefined;
 
   const editor = useEditor({
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3, 4] },

@@ -56,14 +56,15 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           key={tool.name}
           type="button"
           className={`rte-tool rte-tool-${tool.name}`}
-          aria-label={tool.label}
           title={tool.label}
           aria-pressed={active[index] ?? false}
           // Keep the editor's selection: the button acts on it without taking focus first.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => tool.run(editor)}
         >
+          {/* Named by hidden text, not aria-label: a glyph like "1." is not the button's name. */}
           <span aria-hidden="true">{tool.glyph}</span>
+          <span className="visually-hidden">{tool.label}</span>
         </button>
       ))}
     </div>
