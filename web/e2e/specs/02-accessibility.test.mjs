@@ -31,6 +31,24 @@ before(async () => {
   const items = `/api/v1/workspaces/${slug}/projects/${project.id}/work-items/`;
   const first = await apiAs(carol, "POST", items, { name: "Audit the colour contrast", priority: "high" });
   await apiAs(carol, "POST", items, { name: "Label every input", priority: "medium" });
+  // Every feature on, with something in it, so each screen is scanned with content.
+  const projectApi = `/api/v1/workspaces/${slug}/projects/${project.id}`;
+  await apiAs(carol, "PATCH", `${projectApi}/`, {
+    cycle_view: true,
+    module_view: true,
+    intake_view: true,
+    issue_views_view: true,
+  });
+  const today = new Date();
+  const day = (offset) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const cycle = await apiAs(carol, "POST", `${projectApi}/cycles/`, {
+    name: "Sprint 1",
+    project_id: project.id,
+    start_date: day(-3),
+    end_date: day(10),
+  });
+  await apiAs(carol, "POST", `${projectApi}/cycles/${cycle.id}/cycle-issues/`, { issues: [first.id] });
+  await apiAs(carol, "POST", `${projectApi}/modules/`, { name: "Onboarding" });
   const issues = `/${slug}/projects/${project.id}/issues`;
   screens = [
     ["projects", `/${slug}/projects`],
@@ -40,6 +58,10 @@ before(async () => {
     ["calendar", `${issues}?layout=calendar`],
     ["detail", `${issues}/${first.id}`],
     ["cycles", `/${slug}/projects/${project.id}/cycles`],
+    ["cycle", `/${slug}/projects/${project.id}/cycles/${cycle.id}`],
+    ["modules", `/${slug}/projects/${project.id}/modules`],
+    ["intake", `/${slug}/projects/${project.id}/intake`],
+    ["views", `/${slug}/projects/${project.id}/views`],
     ["project-settings", `/${slug}/projects/${project.id}/settings`],
     ["inbox", `/${slug}/notifications`],
     ["workspace-settings", `/${slug}/settings`],
@@ -69,7 +91,7 @@ for (const scheme of ["light", "dark"]) {
       await page.goto(path);
       await page.locator("main h1, main [role=heading], main h2").first().waitFor();
       await page.waitForLoadState("networkidle");
-      if (scheme === "dark") await shot(page, `${name}-dark`);
+      await shot(page, `${name}-${scheme}`);
       const violations = await axeViolations(page);
       if (violations.length) found[name] = violations;
     }

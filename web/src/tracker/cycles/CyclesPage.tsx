@@ -10,6 +10,7 @@ import { toast } from "../../ui/toast";
 import { personName, useCycles, useProjectMembers, type Cycle } from "../data";
 import { ConfirmDialog } from "../projects/ConfirmDialog";
 import { FeatureGate } from "../projects/FeatureGate";
+import { useFeatureOn } from "../projects/features";
 import { useListMutation } from "../projects/optimistic";
 import { ProjectTabs } from "../projects/ProjectTabs";
 import { useProjectLive } from "../projects/useProjectLive";
@@ -22,6 +23,7 @@ export default function CyclesPage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
   useProjectLive(slug, projectId);
+  const enabled = useFeatureOn(slug, projectId, "cycles");
   const [editing, setEditing] = useState<Cycle | "new" | null>(null);
   return (
     <div className="pj-page">
@@ -29,9 +31,11 @@ export default function CyclesPage() {
         slug={slug}
         projectId={projectId}
         actions={
-          <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-            New cycle
-          </button>
+          enabled && (
+            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+              New cycle
+            </button>
+          )
         }
       />
       <div className="page-body">

@@ -8,6 +8,7 @@ import { useCurrentWorkspace } from "../../workspaces/settings/useWorkspace";
 import { useProjectItems } from "../cycles/items";
 import { useProject } from "../data";
 import { FeatureGate } from "../projects/FeatureGate";
+import { useFeatureOn } from "../projects/features";
 import { ProjectTabs } from "../projects/ProjectTabs";
 import { useProjectLive } from "../projects/useProjectLive";
 import { canAdminister } from "../settings/roles";
@@ -22,6 +23,7 @@ export default function IntakePage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
   useProjectLive(slug, projectId);
+  const enabled = useFeatureOn(slug, projectId, "intakes");
   const [creating, setCreating] = useState(false);
   return (
     <div className="pj-page">
@@ -29,9 +31,11 @@ export default function IntakePage() {
         slug={slug}
         projectId={projectId}
         actions={
-          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-            New request
-          </button>
+          enabled && (
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              New request
+            </button>
+          )
         }
       />
       <div className="page-body">

@@ -11,6 +11,7 @@ import { ProgressBar } from "../cycles/ProgressBar";
 import { progressOf } from "../cycles/cycles";
 import { ConfirmDialog } from "../projects/ConfirmDialog";
 import { FeatureGate } from "../projects/FeatureGate";
+import { useFeatureOn } from "../projects/features";
 import { useListMutation } from "../projects/optimistic";
 import { ProjectTabs } from "../projects/ProjectTabs";
 import { useProjectLive } from "../projects/useProjectLive";
@@ -22,6 +23,7 @@ export default function ModulesPage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
   useProjectLive(slug, projectId);
+  const enabled = useFeatureOn(slug, projectId, "modules");
   const [editing, setEditing] = useState<Module | "new" | null>(null);
   return (
     <div className="pj-page">
@@ -29,9 +31,11 @@ export default function ModulesPage() {
         slug={slug}
         projectId={projectId}
         actions={
-          <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-            New module
-          </button>
+          enabled && (
+            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+              New module
+            </button>
+          )
         }
       />
       <div className="page-body">

@@ -43,3 +43,8 @@ export function visibleTabs(features: Features | undefined): ProjectTab[] {
     label,
   }));
 }
+
+/** Whether `feature` is on: false while loading, so a screen offers its actions only once known. */
+export function useFeatureOn(slug: string, projectId: string, feature: keyof Features): boolean {
+  return useFeatures(slug, projectId).data?.[feature] === true;
+}

@@ -13,6 +13,7 @@ import { useCurrentWorkspace } from "../../workspaces/settings/useWorkspace";
 import { personName, useLabels, useProject, useStates, useWorkspaceMembers } from "../data";
 import { ConfirmDialog } from "../projects/ConfirmDialog";
 import { FeatureGate } from "../projects/FeatureGate";
+import { useFeatureOn } from "../projects/features";
 import { useListMutation } from "../projects/optimistic";
 import { ProjectTabs } from "../projects/ProjectTabs";
 import { useProjectLive } from "../projects/useProjectLive";
@@ -39,6 +40,7 @@ export default function ViewsPage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
   useProjectLive(slug, projectId);
+  const enabled = useFeatureOn(slug, projectId, "views");
   const [editing, setEditing] = useState<View | "new" | null>(null);
   const me = useMe().data;
   const editingView = editing && editing !== "new" ? editing : undefined;
@@ -48,9 +50,11 @@ export default function ViewsPage() {
         slug={slug}
         projectId={projectId}
         actions={
-          <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-            New view
-          </button>
+          enabled && (
+            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+              New view
+            </button>
+          )
         }
       />
       <div className="page-body">
