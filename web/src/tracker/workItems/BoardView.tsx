@@ -22,6 +22,7 @@ import { boardGroup, columnValues, resolveDrop } from "./boardDrop";
 import { groupItems, itemKey, type Catalog } from "./grouping";
 import { useMoveWorkItem, useUpdateWorkItem } from "./mutations";
 import type { DisplayState } from "./query";
+import { usePaintMarks } from "../../ui/perf";
 
 function columnOf(data: unknown): string | undefined {
   const column = (data as { current?: { column?: unknown } } | undefined)?.current?.column;
@@ -60,9 +61,11 @@ export function BoardView({
   const update = useUpdateWorkItem(slug, projectId);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [over, setOver] = useState<{ id: string; column: string } | null>(null);
+  usePaintMarks("board");
   const marked = useRef(false);
 
   useEffect(() => {
+    // The cards are in the DOM with their drag handlers: the board answers input from here.
     if (marked.current) return;
     marked.current = true;
     performance.mark("board:interactive");

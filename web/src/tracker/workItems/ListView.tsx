@@ -9,6 +9,7 @@ import { isPlaceholder } from "./mutations";
 import { Assignees, DueDate, isDone, Labels, PriorityBadge, StateBadge, StateDot } from "./Properties";
 import type { Property } from "./query";
 import type { Row } from "./rows";
+import { usePaintMarks } from "../../ui/perf";
 
 const GROUP_HEIGHT = 38;
 const ITEM_HEIGHT = 42;
@@ -130,6 +131,7 @@ export function ListView({
   onToggle: (id: string) => void;
   onDelete: (id: string) => void;
 }) {
+  usePaintMarks("list");
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(rows.length - 1, 0));

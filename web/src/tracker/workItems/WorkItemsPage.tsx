@@ -191,6 +191,11 @@ export default function WorkItemsPage() {
           The saved view could not be opened: {view.error.message}
         </p>
       )}
+      {items.isFetching && !items.isFetchedAfterMount && items.data && (
+        <p className="wi-loading-more" role="status">
+          Loading the rest of the work items… {items.data.length} so far.
+        </p>
+      )}
       <div className="wi-body">{body}</div>
       <CreateDialog
         open={creating !== null}

@@ -6,20 +6,52 @@ import type { WorkItem } from "../data";
 const PAGE = "1000";
 
 /** Every live item of the project, read page by page (a project may hold tens of thousands). */
-export async function fetchAllWorkItems(slug: string, projectId: string, signal?: AbortSignal): Promise<WorkItem[]> {
-  const items: WorkItem[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await call(
+/** Pages fetched at once after the first: the first says how many there are. */
+const PARALLEL_PAGES = 4;
+
+/**
+ * Every live item of the project. The first page is handed to `onFirstPage` as soon as it
+ * arrives, so a screen paints before a large project has loaded; the rest come a few pages
+ * at a time.
+ */
+export function fetchAllWorkItems(
+  slug: string,
+  projectId: string,
+  signal?: AbortSignal,
+  onFirstPage?: (items: WorkItem[]) => void,
+): Promise<WorkItem[]> {
+  const fetchPage = async (page: number) => {
+    const result = await call(
       api.GET("/api/v1/workspaces/{slug}/projects/{project_id}/work-items/", {
-        params: { path: { slug, project_id: projectId }, query: { per_page: PAGE, ...(cursor ? { cursor } : {}) } },
+        params: { path: { slug, project_id: projectId }, query: { per_page: PAGE, cursor: `${PAGE}:${page}:0` } },
         signal,
       }),
     );
-    items.push(...(page.results as WorkItem[]));
-    if (!page.next_page_results || !page.next_cursor || page.results.length === 0) return items;
-    cursor = page.next_cursor;
+    return { results: result.results as WorkItem[], total_pages: result.total_pages };
+  };
+  return collectPages(fetchPage, onFirstPage);
+}
+
+/** The pages of a list, the first alone and then `PARALLEL_PAGES` at a time, each item once. */
+export async function collectPages<T extends { id: string }>(
+  fetchPage: (page: number) => Promise<{ results: T[]; total_pages: number }>,
+  onFirstPage?: (items: T[]) => void,
+): Promise<T[]> {
+  const first = await fetchPage(0);
+  if (first.total_pages <= 1) return first.results;
+  onFirstPage?.(first.results);
+  const pages: T[][] = [first.results];
+  for (let page = 1; page < first.total_pages; page += PARALLEL_PAGES) {
+    const count = Math.min(PARALLEL_PAGES, first.total_pages - page);
+    pages.push(...(await Promise.all(Array.from({ length: count }, (_, i) => fetchPage(page + i)))).map((p) => p.results));
   }
+  // Items created meanwhile shift the pages: one may arrive twice.
+  const seen = new Set<string>();
+  return pages.flat().filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
 }
 
 export function fetchWorkItem(slug: string, projectId: string, id: string): Promise<WorkItem> {

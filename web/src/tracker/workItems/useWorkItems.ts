@@ -14,9 +14,12 @@ import type { Membership } from "./grouping";
 import { actionFor, patchItem, removeItem, upsertItem } from "./patch";
 
 export function useWorkItems(slug: string, projectId: string) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: keys.workItems(slug, projectId),
-    queryFn: ({ signal }) => fetchAllWorkItems(slug, projectId, signal),
+    // A large project shows its first page while the rest loads (the query stays fetching).
+    queryFn: ({ signal }) =>
+      fetchAllWorkItems(slug, projectId, signal, (first) => client.setQueryData(keys.workItems(slug, projectId), first)),
     staleTime: Infinity,
   });
 }
