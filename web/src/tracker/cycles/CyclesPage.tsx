@@ -9,11 +9,8 @@ import { Avatar, EmptyState, ErrorState, Spinner } from "../../ui/common";
 import { toast } from "../../ui/toast";
 import { personName, useCycles, useProjectMembers, type Cycle } from "../data";
 import { ConfirmDialog } from "../projects/ConfirmDialog";
-import { FeatureGate } from "../projects/FeatureGate";
-import { useFeatureOn } from "../projects/features";
 import { useListMutation } from "../projects/optimistic";
-import { ProjectTabs } from "../projects/ProjectTabs";
-import { useProjectLive } from "../projects/useProjectLive";
+import { FeaturePage } from "../projects/FeaturePage";
 import { CycleDialog } from "./CycleDialog";
 import { dateRange, groupCycles, PHASES, phaseOf, progressOf } from "./cycles";
 import { ProgressBar } from "./ProgressBar";
@@ -22,36 +19,28 @@ import "../projects/project.css";
 export default function CyclesPage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
-  useProjectLive(slug, projectId);
-  const enabled = useFeatureOn(slug, projectId, "cycles");
   const [editing, setEditing] = useState<Cycle | "new" | null>(null);
   return (
-    <div className="pj-page">
-      <ProjectTabs
-        slug={slug}
-        projectId={projectId}
-        actions={
-          enabled && (
-            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-              New cycle
-            </button>
-          )
-        }
-      />
-      <div className="page-body">
-        <FeatureGate slug={slug} projectId={projectId} feature="cycles" label="Cycles">
-          <CycleList slug={slug} projectId={projectId} onNew={() => setEditing("new")} onEdit={setEditing} />
-        </FeatureGate>
-      </div>
-      <CycleDialog
-        key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
-        slug={slug}
-        projectId={projectId}
-        cycle={editing && editing !== "new" ? editing : undefined}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-      />
-    </div>
+    <FeaturePage
+      slug={slug}
+      projectId={projectId}
+      feature="cycles"
+      label="Cycles"
+      createLabel="New cycle"
+      onCreate={() => setEditing("new")}
+      dialogs={
+        <CycleDialog
+          key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
+          slug={slug}
+          projectId={projectId}
+          cycle={editing && editing !== "new" ? editing : undefined}
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+        />
+      }
+    >
+      <CycleList slug={slug} projectId={projectId} onNew={() => setEditing("new")} onEdit={setEditing} />
+    </FeaturePage>
   );
 }
 

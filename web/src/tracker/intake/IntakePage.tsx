@@ -7,10 +7,7 @@ import { EmptyState, ErrorState, Spinner } from "../../ui/common";
 import { useCurrentWorkspace } from "../../workspaces/settings/useWorkspace";
 import { useProjectItems } from "../cycles/items";
 import { useProject } from "../data";
-import { FeatureGate } from "../projects/FeatureGate";
-import { useFeatureOn } from "../projects/features";
-import { ProjectTabs } from "../projects/ProjectTabs";
-import { useProjectLive } from "../projects/useProjectLive";
+import { FeaturePage } from "../projects/FeaturePage";
 import { canAdminister } from "../settings/roles";
 import { CreateIntakeDialog } from "./CreateIntakeDialog";
 import { DuplicateDialog, SnoozeDialog } from "./DecisionDialogs";
@@ -22,29 +19,21 @@ import "../projects/project.css";
 export default function IntakePage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
-  useProjectLive(slug, projectId);
-  const enabled = useFeatureOn(slug, projectId, "intakes");
   const [creating, setCreating] = useState(false);
   return (
-    <div className="pj-page">
-      <ProjectTabs
-        slug={slug}
-        projectId={projectId}
-        actions={
-          enabled && (
-            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-              New request
-            </button>
-          )
-        }
-      />
-      <div className="page-body">
-        <FeatureGate slug={slug} projectId={projectId} feature="intakes" label="Intake">
-          <Queue slug={slug} projectId={projectId} onNew={() => setCreating(true)} />
-        </FeatureGate>
-      </div>
-      <CreateIntakeDialog slug={slug} projectId={projectId} open={creating} onClose={() => setCreating(false)} />
-    </div>
+    <FeaturePage
+      slug={slug}
+      projectId={projectId}
+      feature="intakes"
+      label="Intake"
+      createLabel="New request"
+      onCreate={() => setCreating(true)}
+      dialogs={
+        <CreateIntakeDialog slug={slug} projectId={projectId} open={creating} onClose={() => setCreating(false)} />
+      }
+    >
+      <Queue slug={slug} projectId={projectId} onNew={() => setCreating(true)} />
+    </FeaturePage>
   );
 }
 

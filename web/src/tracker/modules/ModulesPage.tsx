@@ -10,11 +10,8 @@ import { personName, useModules, useProjectMembers, type Module } from "../data"
 import { ProgressBar } from "../cycles/ProgressBar";
 import { progressOf } from "../cycles/cycles";
 import { ConfirmDialog } from "../projects/ConfirmDialog";
-import { FeatureGate } from "../projects/FeatureGate";
-import { useFeatureOn } from "../projects/features";
 import { useListMutation } from "../projects/optimistic";
-import { ProjectTabs } from "../projects/ProjectTabs";
-import { useProjectLive } from "../projects/useProjectLive";
+import { FeaturePage } from "../projects/FeaturePage";
 import { ModuleDialog } from "./ModuleDialog";
 import { canArchive, moduleDates, sortModules, statusInfo } from "./modules";
 import "../projects/project.css";
@@ -22,36 +19,28 @@ import "../projects/project.css";
 export default function ModulesPage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
-  useProjectLive(slug, projectId);
-  const enabled = useFeatureOn(slug, projectId, "modules");
   const [editing, setEditing] = useState<Module | "new" | null>(null);
   return (
-    <div className="pj-page">
-      <ProjectTabs
-        slug={slug}
-        projectId={projectId}
-        actions={
-          enabled && (
-            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-              New module
-            </button>
-          )
-        }
-      />
-      <div className="page-body">
-        <FeatureGate slug={slug} projectId={projectId} feature="modules" label="Modules">
-          <ModuleList slug={slug} projectId={projectId} onNew={() => setEditing("new")} onEdit={setEditing} />
-        </FeatureGate>
-      </div>
-      <ModuleDialog
-        key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
-        slug={slug}
-        projectId={projectId}
-        module={editing && editing !== "new" ? editing : undefined}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-      />
-    </div>
+    <FeaturePage
+      slug={slug}
+      projectId={projectId}
+      feature="modules"
+      label="Modules"
+      createLabel="New module"
+      onCreate={() => setEditing("new")}
+      dialogs={
+        <ModuleDialog
+          key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
+          slug={slug}
+          projectId={projectId}
+          module={editing && editing !== "new" ? editing : undefined}
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+        />
+      }
+    >
+      <ModuleList slug={slug} projectId={projectId} onNew={() => setEditing("new")} onEdit={setEditing} />
+    </FeaturePage>
   );
 }
 

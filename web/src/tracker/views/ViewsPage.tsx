@@ -12,11 +12,8 @@ import { toast } from "../../ui/toast";
 import { useCurrentWorkspace } from "../../workspaces/settings/useWorkspace";
 import { personName, useLabels, useProject, useStates, useWorkspaceMembers } from "../data";
 import { ConfirmDialog } from "../projects/ConfirmDialog";
-import { FeatureGate } from "../projects/FeatureGate";
-import { useFeatureOn } from "../projects/features";
 import { useListMutation } from "../projects/optimistic";
-import { ProjectTabs } from "../projects/ProjectTabs";
-import { useProjectLive } from "../projects/useProjectLive";
+import { FeaturePage } from "../projects/FeaturePage";
 import { canAdminister } from "../settings/roles";
 import { ViewDialog, type View } from "./ViewDialog";
 import { summarise } from "./viewFilters";
@@ -39,39 +36,31 @@ function useViews(slug: string, projectId: string) {
 export default function ViewsPage() {
   const slug = useSlug();
   const projectId = useParams().projectId ?? "";
-  useProjectLive(slug, projectId);
-  const enabled = useFeatureOn(slug, projectId, "views");
   const [editing, setEditing] = useState<View | "new" | null>(null);
   const me = useMe().data;
   const editingView = editing && editing !== "new" ? editing : undefined;
   return (
-    <div className="pj-page">
-      <ProjectTabs
-        slug={slug}
-        projectId={projectId}
-        actions={
-          enabled && (
-            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-              New view
-            </button>
-          )
-        }
-      />
-      <div className="page-body">
-        <FeatureGate slug={slug} projectId={projectId} feature="views" label="Views">
-          <ViewList slug={slug} projectId={projectId} onNew={() => setEditing("new")} onEdit={setEditing} />
-        </FeatureGate>
-      </div>
-      <ViewDialog
-        key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
-        slug={slug}
-        projectId={projectId}
-        view={editingView}
-        canShare={!editingView || editingView.owned_by === me?.id}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-      />
-    </div>
+    <FeaturePage
+      slug={slug}
+      projectId={projectId}
+      feature="views"
+      label="Views"
+      createLabel="New view"
+      onCreate={() => setEditing("new")}
+      dialogs={
+        <ViewDialog
+          key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
+          slug={slug}
+          projectId={projectId}
+          view={editingView}
+          canShare={!editingView || editingView.owned_by === me?.id}
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+        />
+      }
+    >
+      <ViewList slug={slug} projectId={projectId} onNew={() => setEditing("new")} onEdit={setEditing} />
+    </FeaturePage>
   );
 }
 
