@@ -1,6 +1,6 @@
 // One notification: who did what to which work item, and the actions on it.
 import { Link } from "react-router";
-import { PersonAvatar } from "../workspaces/settings/PersonAvatar";
+import { Avatar } from "../ui/common";
 import {
   changeValue,
   details,
@@ -51,7 +51,7 @@ export function NotificationItem({
 
   return (
     <li className={unread ? "inbox-item inbox-unread" : "inbox-item"} data-testid="notification">
-      <PersonAvatar name={actor} size={32} />
+      <Avatar name={actor} size={32} />
       <div className="inbox-main">
         <div className="inbox-title">
           {unread && <span className="inbox-dot" aria-label="Unread" role="img" />}

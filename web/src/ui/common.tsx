@@ -70,7 +70,7 @@ export function PageHeader({ title, children }: { title: ReactNode; children?: R
   );
 }
 
-/** Initials on a coloured disc, or the avatar image. */
+/** Initials on a disc dark enough for white text to meet WCAG AA on every hue, or the image. */
 export function Avatar({ name, url, size = 24 }: { name: string; url?: string | null; size?: number }) {
   const initials = name
     .split(/\s+/)

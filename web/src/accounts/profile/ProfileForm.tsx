@@ -1,14 +1,14 @@
-// Names and time zone. The avatar is shown but not editable: the API takes no avatar (yet).
+// Picture, names and time zone.
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, ApiError, call } from "../../api/client";
 import { keys } from "../../api/keys";
 import { Field } from "../../ui/common";
-import { PersonAvatar } from "../../workspaces/settings/PersonAvatar";
 import { toast, toastError } from "../../ui/toast";
 import { timeZones } from "../../workspaces/settings/roles";
 import type { Me } from "../session";
 import { profileChanges, type ProfileDraft } from "./profile";
+import { AvatarPicker } from "./AvatarPicker";
 
 function draftOf(me: Me): ProfileDraft {
   return {
@@ -59,12 +59,12 @@ export function ProfileForm({ me }: { me: Me }) {
         </div>
       </header>
       <div className="settings-person profile-identity">
-        <PersonAvatar name={fullName} url={me.avatar_url} size={56} />
         <div className="settings-person-text">
           <strong>{fullName}</strong>
           <span>{me.email}</span>
         </div>
       </div>
+      <AvatarPicker name={fullName} url={me.avatar_url} />
       <form className="settings-form" onSubmit={save} noValidate>
         <div className="profile-names">
           <Field label="First name" error={error?.field("first_name")}>
@@ -91,9 +91,6 @@ export function ProfileForm({ me }: { me: Me }) {
             ))}
           </select>
         </Field>
-        <p className="settings-note">
-          Profile pictures cannot be changed yet: Glider shows your initials on a colour of its own.
-        </p>
         <div className="settings-form-actions">
           <button type="submit" className="button button-primary" disabled={!dirty || saving}>
             {saving ? "Saving…" : "Save profile"}

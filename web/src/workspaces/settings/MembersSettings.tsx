@@ -6,8 +6,7 @@ import { api, call } from "../../api/client";
 import { keys } from "../../api/keys";
 import { useMe } from "../../accounts/session";
 import { personName } from "../../tracker/data";
-import { EmptyState, ErrorState, Spinner } from "../../ui/common";
-import { PersonAvatar } from "./PersonAvatar";
+import { Avatar, EmptyState, ErrorState, Spinner } from "../../ui/common";
 import { toast, toastError } from "../../ui/toast";
 import { ConfirmDialog } from "./ConfirmDialog";
 import {
@@ -125,7 +124,7 @@ export function MembersSettings({ workspace }: { workspace: Workspace }) {
                 <tr key={member.id}>
                   <td>
                     <div className="settings-person">
-                      <PersonAvatar name={name} url={member.avatar_url} size={32} />
+                      <Avatar name={name} url={member.avatar_url} size={32} />
                       <div className="settings-person-text">
                         <span>
                           {name}
