@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod avatars;
 pub mod bulk;
 pub mod comments;
 pub mod cycles;

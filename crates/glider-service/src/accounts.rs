@@ -3,6 +3,7 @@
 mod actor;
 pub mod api_tokens;
 pub mod auth;
+pub mod avatar;
 pub mod magic_link;
 pub mod password_reset;
 pub mod passwords;

@@ -153,7 +153,8 @@ impl FileStore {
         Err(failure)
     }
 
-    /// The stored bytes as a stream (never buffered whole in memory).
+    /// The stored bytes as a stream (never buffered whole in memory); "file not found" when
+    /// nothing is stored under `key`.
     pub async fn get_stream(
         &self,
         key: &str,
@@ -162,11 +163,22 @@ impl FileStore {
             .store
             .get(&StorePath::from(key))
             .await
-            .map_err(storage_error)?;
+            .map_err(|error| match error {
+                object_store::Error::NotFound { .. } => ServiceError::not_found("file"),
+                error => storage_error(error),
+            })?;
         Ok(result
             .into_stream()
             .map(|chunk| chunk.map_err(std::io::Error::other))
             .boxed())
+    }
+
+    /// Deletes what is stored under `key`; nothing stored there is not an error.
+    pub async fn delete(&self, key: &str) -> ServiceResult<()> {
+        match self.store.delete(&StorePath::from(key)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(error) => Err(storage_error(error)),
+        }
     }
 
     /// The stored size, or `None` if nothing is stored under `key`.
@@ -177,6 +189,29 @@ impl FileStore {
             Err(error) => Err(storage_error(error)),
         }
     }
+}
+
+/// Reads from the front of `chunks` until at least `wanted` bytes are in (or the stream ends),
+/// so a file's type can be read from its first bytes before the rest is streamed on. Returns
+/// everything read, which may be more than `wanted`.
+pub async fn read_prefix<S, E>(chunks: &mut S, wanted: usize) -> Result<Bytes, E>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+{
+    let mut head = bytes::BytesMut::new();
+    while head.len() < wanted {
+        match chunks.next().await {
+            Some(chunk) => {
+                let chunk = chunk?;
+                if head.is_empty() && chunk.len() >= wanted {
+                    return Ok(chunk);
+                }
+                head.extend_from_slice(&chunk);
+            }
+            None => break,
+        }
+    }
+    Ok(head.freeze())
 }
 
 type HmacSha256 = Hmac<Sha256>;

@@ -102,3 +102,53 @@ pub fn safe_file_name(raw: &str) -> String {
         trimmed.to_owned()
     }
 }
+
+/// The picture types an avatar may be, read from the file's first bytes (never from a declared
+/// type): PNG, JPEG, GIF or WebP. SVG and everything else is refused, since SVG can carry
+/// script. At most [`SNIFF_BYTES`] are looked at.
+pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"\xff\xd8\xff") {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("image/gif")
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(&b"WEBP"[..]) {
+        Some("image/webp")
+    } else {
+        None
+    }
+}
+
+/// How many leading bytes [`sniff_image`] needs to decide.
+pub const SNIFF_BYTES: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::sniff_image;
+
+    #[test]
+    fn pictures_are_known_by_their_first_bytes() {
+        assert_eq!(sniff_image(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff_image(b"\xff\xd8\xff\xe0"), Some("image/jpeg"));
+        assert_eq!(sniff_image(b"GIF89a...."), Some("image/gif"));
+        assert_eq!(sniff_image(b"GIF87a"), Some("image/gif"));
+        assert_eq!(sniff_image(b"RIFF\x10\0\0\0WEBPVP8 "), Some("image/webp"));
+    }
+
+    #[test]
+    fn everything_else_is_not_a_picture() {
+        for bytes in [
+            &b""[..],
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            b"<?xml version=\"1.0\"?><svg/>",
+            b"hello world",
+            b"RIFF\x10\0\0\0WAVEfmt ",
+            b"RIFF",
+            b"\x89PNG",
+            b"GIF90a",
+        ] {
+            assert_eq!(sniff_image(bytes), None, "{bytes:?}");
+        }
+    }
+}

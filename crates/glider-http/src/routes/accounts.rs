@@ -38,6 +38,7 @@ pub const IP_LIMITED_PATHS: [&str; 8] = [
     "/api/v1/auth/password-reset/confirm/",
 ];
 
+mod avatar;
 mod magic_link;
 mod password_reset;
 
@@ -53,6 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_current_user))
         .routes(routes!(list_api_tokens, create_api_token))
         .routes(routes!(revoke_api_token))
+        .merge(avatar::router())
         .merge(magic_link::router())
         .merge(password_reset::router())
 }

@@ -9,6 +9,7 @@
 
 mod accounts;
 mod attachments;
+mod avatars;
 mod bulk;
 mod catalog;
 mod cli;
