@@ -157,6 +157,34 @@ test("upload an attachment and download it", async () => {
   ada.check();
 });
 
+test("a profile picture is uploaded, shown and removed", async () => {
+  const { page } = ada;
+  await page.goto(`/${workspace.slug}/profile`);
+  // A 1×1 PNG: the server reads the bytes, not the name or the stated type.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  await page.getByLabel("Upload picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
+  const picture = page.locator("img.avatar").first();
+  await picture.waitFor();
+  const src = await picture.getAttribute("src");
+  const served = await ada.context.request.get(new URL(src, page.url()).toString());
+  assert.equal(served.status(), 200);
+  assert.equal(served.headers()["content-type"], "image/png");
+  assert.deepEqual(Buffer.from(await served.body()), png);
+  await shot(page, "profile");
+
+  // Bob shares the workspace, so his browser may load it too.
+  const seenByBob = await bob.context.request.get(new URL(src, page.url()).toString());
+  assert.equal(seenByBob.status(), 200);
+
+  await page.getByRole("button", { name: "Remove picture" }).click();
+  await page.getByLabel("Upload picture").waitFor();
+  assert.equal(await page.locator("img.avatar").count(), 0);
+  ada.check();
+});
+
 test("the inbox lists the mention", async () => {
   const { page } = bob;
   await page.goto(`/${workspace.slug}/notifications`);
