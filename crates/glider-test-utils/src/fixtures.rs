@@ -30,6 +30,14 @@ pub async fn json_of(response: reqwest::Response, expected: StatusCode) -> Value
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// A browser's sign-in: the session cookie (`name=value`, ready for a `cookie` header) and the
+/// CSRF token that changes made with it must echo.
+#[derive(Clone, Debug)]
+pub struct BrowserSession {
+    pub cookie: String,
+    pub csrf_token: String,
+}
+
 impl TestApp {
     /// Registers `email` through `auth/register/`.
     pub async fn register(&self, email: &str) -> TestUser {
@@ -79,6 +87,31 @@ impl TestApp {
                 .expect("refresh token")
                 .to_owned(),
             ..user.clone()
+        }
+    }
+
+    /// Signs `user` in as the web app does (`auth/session/`): a cookie session.
+    pub async fn browser_session(&self, user: &TestUser) -> BrowserSession {
+        let response = self
+            .client
+            .post(self.url("/api/v1/auth/session/"))
+            .json(&json!({ "email": user.email, "password": user.password }))
+            .send()
+            .await
+            .expect("session sign-in");
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("glider_session="))
+            .and_then(|v| v.split(';').next())
+            .expect("a session cookie")
+            .to_owned();
+        let body = json_of(response, StatusCode::OK).await;
+        BrowserSession {
+            cookie,
+            csrf_token: body["csrf_token"].as_str().expect("csrf token").to_owned(),
         }
     }
 

@@ -17,7 +17,7 @@ use glider_http::{AppState, HttpSettings};
 use glider_service::{Ctx, PasswordHashing, ServiceSettings};
 
 pub use database::TestDatabase;
-pub use fixtures::{TestUser, json_of};
+pub use fixtures::{BrowserSession, TestUser, json_of};
 pub use mail::{ReceivedMail, SmtpSink};
 pub use process::{ServerConfig, ServerProcess, free_port};
 

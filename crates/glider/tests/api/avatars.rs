@@ -298,24 +298,8 @@ async fn the_picture_needs_a_signed_in_caller() {
 async fn cookie_sessions_change_the_avatar_only_with_the_csrf_token() {
     let app = TestApp::spawn().await;
     let ada = app.register("ada@example.com").await;
-    let response = app
-        .client
-        .post(app.url("/api/v1/auth/session/"))
-        .json(&json!({ "email": ada.email, "password": ada.password }))
-        .send()
-        .await
-        .unwrap();
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
-        .find(|c| c.starts_with("glider_session="))
-        .unwrap();
-    let csrf = json_of(response, StatusCode::OK).await["csrf_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let session = app.browser_session(&ada).await;
+    let (cookie, csrf) = (session.cookie, session.csrf_token);
     for method in [reqwest::Method::PUT, reqwest::Method::DELETE] {
         let refused = app
             .client

@@ -13,7 +13,7 @@ export function AvatarPicker({ name, url }: { name: string; url?: string | null 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function run(action: () => Promise<void>, done: string) {
+  async function run(action: () => Promise<unknown>, done: string) {
     setBusy(true);
     setError(null);
     try {

@@ -1,6 +1,6 @@
 // The profile picture: checked here first so a person hears at once what is wrong, then checked
 // again by the server, which reads the bytes rather than trusting the file's type.
-import { ApiError, csrfHeaders, type ErrorBody } from "../../api/client";
+import { api, call } from "../../api/client";
 
 export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
@@ -13,23 +13,15 @@ export function avatarProblem(file: { type: string; size: number }): string | un
   return undefined;
 }
 
-async function send(method: "PUT" | "DELETE", body?: Blob): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch("/api/v1/users/me/avatar/", {
-      method,
-      body,
-      credentials: "same-origin",
-      headers: { ...csrfHeaders(method), ...(body ? { "Content-Type": body.type || "application/octet-stream" } : {}) },
-    });
-  } catch {
-    throw new ApiError(0, undefined);
-  }
-  if (!response.ok) {
-    const error = (await response.json().catch(() => undefined)) as ErrorBody | undefined;
-    throw new ApiError(response.status, error);
-  }
-}
+/** Sends the picture's bytes as they are (the typed client would otherwise send JSON). */
+export const uploadAvatar = (file: Blob) =>
+  call(
+    api.PUT("/api/v1/users/me/avatar/", {
+      // The document types an octet-stream body as a string; the bytes go as the Blob.
+      body: file as unknown as string,
+      bodySerializer: (body) => body,
+      headers: { "Content-Type": file.type || "application/octet-stream" },
+    }),
+  );
 
-export const uploadAvatar = (file: Blob) => send("PUT", file);
-export const removeAvatar = () => send("DELETE");
+export const removeAvatar = () => call(api.DELETE("/api/v1/users/me/avatar/"));

@@ -14,7 +14,7 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { WorkItem } from "../data";
 import { BoardColumn } from "./BoardColumn";
 import { CardBody } from "./BoardCard";
@@ -62,14 +62,6 @@ export function BoardView({
   const [activeId, setActiveId] = useState<string | null>(null);
   const [over, setOver] = useState<{ id: string; column: string } | null>(null);
   usePaintMarks("board");
-  const marked = useRef(false);
-
-  useEffect(() => {
-    // The cards are in the DOM with their drag handlers: the board answers input from here.
-    if (marked.current) return;
-    marked.current = true;
-    performance.mark("board:interactive");
-  }, []);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),

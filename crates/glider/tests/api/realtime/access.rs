@@ -203,22 +203,7 @@ async fn the_notification_socket_is_its_owners_alone() {
 #[tokio::test]
 async fn cookies_count_only_from_the_apps_own_origin() {
     let b = Board::new().await;
-    let login = b
-        .app
-        .client
-        .post(b.app.url("/api/v1/auth/session/"))
-        .json(&json!({ "email": b.bob.email, "password": b.bob.password }))
-        .send()
-        .await
-        .unwrap();
-    let cookie = login
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("glider_session="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-        .expect("a session cookie");
+    let cookie = b.app.browser_session(&b.bob).await.cookie;
     let base = b.app.url("");
     let request = |origin: &str| {
         super::client::request(
